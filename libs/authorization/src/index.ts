@@ -1,0 +1,2 @@
+export * from './abilities.js';
+export * from './vocabulary.js';

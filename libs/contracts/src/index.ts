@@ -1,0 +1,5 @@
+export * from './auth.js';
+export * from './cooperatives.js';
+export * from './fields.js';
+export * from './problem.js';
+export * from './users.js';

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { cooperativeRoleField, emailField, passwordField, personNameField } from './fields.js';
+
+export const addCooperativeUserRequest = z.strictObject({
+  name: personNameField,
+  email: emailField,
+  role: cooperativeRoleField,
+  /** Optional initial password; when absent a temporary one is generated and shown once. */
+  password: passwordField.optional(),
+});
+export type AddCooperativeUserRequest = z.infer<typeof addCooperativeUserRequest>;
+
+export const updateCooperativeUserRequest = z
+  .strictObject({
+    role: cooperativeRoleField.optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((v) => v.role !== undefined || v.active !== undefined, {
+    message: 'give a role or an active flag',
+    path: ['role'],
+  });
+export type UpdateCooperativeUserRequest = z.infer<typeof updateCooperativeUserRequest>;
+
+export interface CooperativeUserResponse {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  active: boolean;
+  createdAt: string;
+  /** Set only when this call created the account; shown once. */
+  temporaryPassword?: string | null;
+}

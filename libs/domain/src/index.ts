@@ -1,0 +1,4 @@
+export * from './cooperative.js';
+export * from './locale.js';
+export * from './money.js';
+export * from './roles.js';
