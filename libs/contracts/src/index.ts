@@ -3,3 +3,4 @@ export * from './cooperatives.js';
 export * from './fields.js';
 export * from './problem.js';
 export * from './users.js';
+export * from './queries.js';

@@ -1,0 +1,18 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { Env } from '../platform/config/env.schema.js';
+import { PlatformModule } from '../platform/platform.module.js';
+import { CooperativesModule } from '../modules/cooperatives/cooperatives.module.js';
+import { UsersModule } from '../modules/users/users.module.js';
+import { DemoSeeder } from './demo-seeder.js';
+
+/** Commands run the same services as the API, without HTTP. */
+@Module({})
+export class CliModule {
+  static forRoot(env?: Env): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [PlatformModule.forWorker(env), CooperativesModule, UsersModule],
+      providers: [DemoSeeder],
+    };
+  }
+}

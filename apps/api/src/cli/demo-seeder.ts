@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CreateCooperativeCommand } from '@kotizo/contracts';
+import type { CooperativeRole } from '@kotizo/domain';
+import { PasswordHasher } from '../platform/auth/password-hasher.js';
+import { FederationAdminBootstrap } from '../platform/auth/federation-admin.bootstrap.js';
+import { ENV } from '../platform/config/config.module.js';
+import type { Env } from '../platform/config/env.schema.js';
+import { FederationDatabase } from '../platform/database/federation-database.js';
+import { CooperativesService } from '../modules/cooperatives/cooperatives.service.js';
+import { UserAccounts } from '../modules/users/user-accounts.js';
+
+export const DEMO_PASSWORD = 'Demo-kotizo-2026';
+
+interface DemoCooperative {
+  command: CreateCooperativeCommand;
+  others: { name: string; email: string; role: CooperativeRole }[];
+}
+
+const demo: DemoCooperative[] = [
+  {
+    command: {
+      name: 'Tontine des femmes de Yopougon',
+      slug: 'tontine-yopougon',
+      country: 'CI',
+      currency: 'XOF',
+      timeZone: 'Africa/Abidjan',
+      locale: 'fr',
+      admin: { name: 'Awa Koné', email: 'awa@yopougon.demo' },
+    },
+    others: [
+      { name: 'Mariam Traoré', email: 'mariam@demo.kotizo', role: 'treasurer' },
+      { name: 'Kouassi Yao', email: 'kouassi@yopougon.demo', role: 'auditor' },
+    ],
+  },
+  {
+    command: {
+      name: 'GIC Entraide de Bafoussam',
+      slug: 'entraide-bafoussam',
+      country: 'CM',
+      currency: 'XAF',
+      timeZone: 'Africa/Douala',
+      locale: 'fr',
+      admin: { name: 'Jean-Paul Fotso', email: 'jeanpaul@bafoussam.demo' },
+    },
+    // Mariam keeps the books of both groups: she switches between them.
+    others: [{ name: 'Mariam Traoré', email: 'mariam@demo.kotizo', role: 'admin' }],
+  },
+];
+
+export interface DemoLogin {
+  who: string;
+  email: string;
+  password: string;
+}
+
+/** Demo data for the start command: idempotent, so it can run at every start. */
+@Injectable()
+export class DemoSeeder {
+  constructor(
+    private readonly db: FederationDatabase,
+    private readonly cooperatives: CooperativesService,
+    private readonly accounts: UserAccounts,
+    private readonly hasher: PasswordHasher,
+    private readonly bootstrap: FederationAdminBootstrap,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
+
+  async seed(): Promise<DemoLogin[]> {
+    await this.bootstrap.run();
+    const [admin] = await this.db
+      .em()
+      .execute<{ id: string }[]>(`select id from federation.users where federation_role = 'federation_admin' limit 1`);
+    if (!admin) throw new Error('Set FEDERATION_ADMIN_EMAIL and FEDERATION_ADMIN_PASSWORD to seed the demo');
+    const actor = { principal: { userId: admin.id, federationRole: 'federation_admin' as const, cooperativeRole: null } };
+    const logins: DemoLogin[] = [
+      { who: 'federation admin', email: this.env.FEDERATION_ADMIN_EMAIL!, password: this.env.FEDERATION_ADMIN_PASSWORD! },
+    ];
+    for (const coop of demo) {
+      const { body } = await this.cooperatives.create({ ...actor, requestId: null }, coop.command);
+      await this.setPassword(coop.command.admin.email);
+      logins.push({ who: `admin, ${coop.command.name}`, email: coop.command.admin.email, password: DEMO_PASSWORD });
+      for (const person of coop.others) {
+        await this.db.em().transactional(async (tx) => {
+          const account = await this.accounts.ensure(tx, { ...person, password: DEMO_PASSWORD });
+          await tx.execute(
+            `insert into federation.memberships (user_id, cooperative_id, role) values (?, ?, ?)
+             on conflict (user_id, cooperative_id) do nothing`,
+            [account.id, body.id, person.role],
+          );
+        });
+        await this.setPassword(person.email);
+        if (!logins.some((l) => l.email === person.email)) {
+          logins.push({ who: `${person.role}, ${coop.command.name}`, email: person.email, password: DEMO_PASSWORD });
+        }
+      }
+    }
+    return logins;
+  }
+
+  private async setPassword(email: string): Promise<void> {
+    const hash = await this.hasher.hash(DEMO_PASSWORD);
+    await this.db
+      .em()
+      .execute('update federation.users set password_hash = ?, must_change_password = false where email = ?', [hash, email]);
+  }
+}

@@ -1,0 +1,15 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { FederationInitial20261125000000 } from './federation/20261125000000-federation-initial.js';
+import { TenantInitial20261125000000 } from './tenant/20261125000000-tenant-initial.js';
+
+/**
+ * Migrations are listed here, in order, rather than discovered from the disk:
+ * the same list then works from sources (Jest) and from the build.
+ */
+export const federationMigrations: MigrationObject[] = [
+  { name: '20261125000000-federation-initial', class: FederationInitial20261125000000 },
+];
+
+export const tenantMigrations: MigrationObject[] = [
+  { name: '20261125000000-tenant-initial', class: TenantInitial20261125000000 },
+];

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module.js';
+import { CooperativesController } from './cooperatives.controller.js';
+import { CooperativesRepository } from './cooperatives.repository.js';
+import { CooperativesService } from './cooperatives.service.js';
+
+@Module({
+  imports: [UsersModule],
+  controllers: [CooperativesController],
+  providers: [CooperativesService, CooperativesRepository],
+  exports: [CooperativesService],
+})
+export class CooperativesModule {}

@@ -1,0 +1,18 @@
+import type { CreateCooperativeCommand } from '@kotizo/contracts';
+
+/**
+ * Settings every new cooperative starts with; its admin tunes them later.
+ * Kept in the cooperative's own schema so they travel with its books.
+ */
+export function defaultSettings(command: CreateCooperativeCommand): Record<string, unknown> {
+  return {
+    'general.currency': command.currency,
+    'general.timeZone': command.timeZone,
+    'general.locale': command.locale,
+    // A loan is approved by someone other than who requested it.
+    'loans.makerChecker': true,
+    // Whether the author of a rule-set draft may activate it.
+    'rules.authorMayActivate': false,
+    'office.hours': { opens: '07:00', closes: '19:00' },
+  };
+}

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  AddCooperativeUserRequest,
+  CooperativeUserResponse,
+  ListUsersQuery,
+  Page,
+  UpdateCooperativeUserRequest,
+} from '@kotizo/contracts';
+import { FederationDatabase } from '../../platform/database/federation-database.js';
+import { isoTimestamp } from '../../platform/database/timestamps.js';
+import { Conflict, NotFound } from '../../platform/errors/app-error.js';
+import { AuditLog } from '../../platform/observability/audit-log.js';
+import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
+import { type CooperativeUserRow, CooperativeUsersRepository } from './cooperative-users.repository.js';
+import { UserAccounts } from './user-accounts.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function toResponse(row: CooperativeUserRow): CooperativeUserResponse {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    active: row.active,
+    createdAt: isoTimestamp(row.created_at),
+  };
+}
+
+/** The people who may sign in to one cooperative, and their roles there. */
+@Injectable()
+export class CooperativeUsersService {
+  constructor(
+    private readonly db: FederationDatabase,
+    private readonly repository: CooperativeUsersRepository,
+    private readonly accounts: UserAccounts,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async list(context: TenantRequestContext, query: ListUsersQuery): Promise<Page<CooperativeUserResponse>> {
+    const { items, total } = await this.repository.list(context.tenant.cooperativeId, query);
+    return { items: items.map(toResponse), total, limit: query.limit, offset: query.offset };
+  }
+
+  async add(context: TenantRequestContext, request: AddCooperativeUserRequest): Promise<CooperativeUserResponse> {
+    const cooperativeId = context.tenant.cooperativeId;
+    return this.db.em().transactional(async (tx) => {
+      const account = await this.accounts.ensure(tx, request);
+      const membership = await this.accounts.addMembership(tx, account.id, cooperativeId, request.role);
+      await this.audit.record(
+        {
+          action: 'membership.add',
+          actorUserId: context.principal.userId,
+          cooperativeId,
+          target: account.id,
+          details: { role: request.role, email: account.email },
+          requestId: context.requestId,
+        },
+        tx,
+      );
+      return {
+        id: account.id,
+        email: account.email,
+        name: account.name,
+        role: request.role,
+        active: true,
+        createdAt: membership.createdAt,
+        temporaryPassword: account.temporaryPassword,
+      };
+    });
+  }
+
+  async update(
+    context: TenantRequestContext,
+    userId: string,
+    request: UpdateCooperativeUserRequest,
+  ): Promise<CooperativeUserResponse> {
+    // An id that is not even a UUID is as unknown here as one from another cooperative.
+    if (!UUID.test(userId)) throw new NotFound('The user');
+    const cooperativeId = context.tenant.cooperativeId;
+    return this.db.em().transactional(async (tx) => {
+      const current = await this.repository.findForUpdate(tx, cooperativeId, userId);
+      if (!current) throw new NotFound('The user');
+      const next = { role: request.role ?? current.role, active: request.active ?? current.active };
+      const losesAdmin = current.role === 'admin' && current.active && (next.role !== 'admin' || !next.active);
+      if (losesAdmin && (await this.repository.countActiveAdmins(tx, cooperativeId)) <= 1) {
+        throw new Conflict('last_admin', 'A cooperative keeps at least one active admin.', [
+          { field: request.role !== undefined ? 'role' : 'active', message: 'would leave the cooperative without an admin' },
+        ]);
+      }
+      await this.repository.update(tx, cooperativeId, userId, next);
+      await this.audit.record(
+        {
+          action: 'membership.update',
+          actorUserId: context.principal.userId,
+          cooperativeId,
+          target: userId,
+          details: { from: { role: current.role, active: current.active }, to: next },
+          requestId: context.requestId,
+        },
+        tx,
+      );
+      return toResponse({ ...current, ...next });
+    });
+  }
+}
