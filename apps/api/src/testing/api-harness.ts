@@ -1,0 +1,80 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApi } from '../app.factory.js';
+import type { Env } from '../platform/config/env.schema.js';
+import { FederationAdminBootstrap } from '../platform/auth/federation-admin.bootstrap.js';
+import { MigrationService } from '../platform/database/migration.service.js';
+import { ormConfig } from '../platform/database/orm.config.js';
+import { createTestDatabase, type TestDatabase, testEnv } from './test-env.js';
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/**
+ * A real API on a random port over a fresh database, spoken to over real HTTP.
+ * One per test file: `const api = await startApi('label')` ... `await api.stop()`.
+ */
+export class ApiHarness {
+  private constructor(
+    readonly app: NestFastifyApplication,
+    readonly env: Env,
+    readonly database: TestDatabase,
+    readonly baseUrl: string,
+  ) {}
+
+  static async start(label: string, overrides: Record<string, string> = {}): Promise<ApiHarness> {
+    const database = await createTestDatabase(label);
+    const env = testEnv(database.url, overrides);
+    const orm = await MikroORM.init(ormConfig({ url: env.DATABASE_URL, poolMax: 2 }));
+    await new MigrationService(orm).migrateFederation();
+    await orm.close();
+    const app = await createApi(env);
+    await app.get(FederationAdminBootstrap).run();
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.getHttpServer().address() as { port: number };
+    return new ApiHarness(app, env, database, `http://127.0.0.1:${address.port}`);
+  }
+
+  async stop(): Promise<void> {
+    await this.app.close();
+    await this.database.drop();
+  }
+
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string } = {},
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(options.body);
+    }
+    const response = await fetch(this.baseUrl + path, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // keep the text
+    }
+    return { status: response.status, headers: response.headers, body: parsed as T };
+  }
+
+  async login(email: string, password: string): Promise<{ accessToken: string; refreshToken: string }> {
+    const res = await this.request<{ accessToken: string; refreshToken: string }>('POST', '/api/v1/auth/login', {
+      body: { email, password },
+    });
+    if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  loginFederationAdmin() {
+    return this.login(this.env.FEDERATION_ADMIN_EMAIL!, this.env.FEDERATION_ADMIN_PASSWORD!);
+  }
+}
