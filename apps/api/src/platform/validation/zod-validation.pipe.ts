@@ -3,19 +3,23 @@ import type { z } from 'zod';
 import type { ProblemFieldError } from '@kotizo/contracts';
 import { ValidationFailed } from '../errors/app-error.js';
 
+/** One entry per bad field; several problems with one field are joined in its message. */
 export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): ProblemFieldError[] {
-  const errors: ProblemFieldError[] = [];
+  const byField = new Map<string, string[]>();
+  const add = (field: string, message: string) => {
+    const messages = byField.get(field) ?? [];
+    if (!messages.includes(message)) messages.push(message);
+    byField.set(field, messages);
+  };
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      // One entry per unknown field, named by its own path.
-      for (const key of issue.keys) {
-        errors.push({ field: [...issue.path, key].join('.'), message: 'is not an allowed field' });
-      }
+      // Each unknown field is named by its own path.
+      for (const key of issue.keys) add([...issue.path, key].join('.'), 'is not an allowed field');
       continue;
     }
-    errors.push({ field: issue.path.join('.') || '(body)', message: messageFor(issue) });
+    add(issue.path.join('.') || '(body)', messageFor(issue));
   }
-  return errors;
+  return [...byField].map(([field, messages]) => ({ field, message: messages.join('; ') }));
 }
 
 function messageFor(issue: z.core.$ZodIssue): string {

@@ -1,0 +1,35 @@
+import type { CreateCooperativeResponse } from '@kotizo/contracts';
+import { COOPERATIVE_ROLES, type CooperativeRole } from '@kotizo/domain';
+import type { ApiHarness } from '../../api/src/testing/api-harness.js';
+
+export const PASSWORD = 'Cooperative-Pass-2026';
+
+export interface CoopFixture {
+  slug: string;
+  id: string;
+  /** One signed-in user per cooperative role. */
+  users: Record<CooperativeRole, { id: string; email: string; accessToken: string }>;
+}
+
+/** Provisions a cooperative through the API and signs in one user per role. */
+export async function cooperativeWithEveryRole(api: ApiHarness, fedToken: string, slug: string): Promise<CoopFixture> {
+  const created = await api.request<CreateCooperativeResponse>('POST', '/api/v1/coops', {
+    token: fedToken,
+    body: { name: `Coop ${slug}`, slug, country: 'CI', admin: { name: `Admin ${slug}`, email: `admin@${slug}.test` } },
+  });
+  if (created.status !== 201) throw new Error(`provision ${slug}: ${created.status} ${JSON.stringify(created.body)}`);
+  const admin = await api.login(`admin@${slug}.test`, created.body.admin.temporaryPassword!);
+  const users = {} as CoopFixture['users'];
+  users.admin = { id: created.body.admin.id, email: `admin@${slug}.test`, accessToken: admin.accessToken };
+  for (const role of COOPERATIVE_ROLES.filter((r) => r !== 'admin')) {
+    const email = `${role}@${slug}.test`;
+    const added = await api.request<{ id: string }>('POST', `/api/v1/coops/${slug}/users`, {
+      token: admin.accessToken,
+      body: { name: `${role} ${slug}`, email, role, password: PASSWORD },
+    });
+    if (added.status !== 201) throw new Error(`add ${email}: ${added.status} ${JSON.stringify(added.body)}`);
+    const tokens = await api.login(email, PASSWORD);
+    users[role] = { id: added.body.id, email, accessToken: tokens.accessToken };
+  }
+  return { slug, id: created.body.id, users };
+}

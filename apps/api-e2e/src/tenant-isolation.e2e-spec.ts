@@ -1,0 +1,112 @@
+import { COOPERATIVE_ROLES } from '@kotizo/domain';
+import { ApiHarness } from '../../api/src/testing/api-harness.js';
+import { routeInventory, type RouteInfo } from '../../api/src/testing/route-inventory.js';
+import { cooperativeWithEveryRole, type CoopFixture } from './fixtures.js';
+
+/**
+ * Two cooperatives x every role x every cooperative route, discovered from the
+ * application itself: a route added later joins the matrix (and needs a sample
+ * body below, or this test fails and says so).
+ */
+const sampleBodies: Record<string, unknown> = {
+  'GET /api/v1/coops/:slug': undefined,
+  'PATCH /api/v1/coops/:slug/status': { status: 'suspended' },
+  'GET /api/v1/coops/:slug/users': undefined,
+  'POST /api/v1/coops/:slug/users': { name: 'Intruder', email: 'intruder@x.test', role: 'member' },
+  'PATCH /api/v1/coops/:slug/users/:userId': { role: 'member' },
+};
+
+describe('tenant isolation', () => {
+  let api: ApiHarness;
+  let a: CoopFixture;
+  let b: CoopFixture;
+  let tenantRoutes: RouteInfo[];
+
+  beforeAll(async () => {
+    api = await ApiHarness.start('isolation');
+    const fed = await api.loginFederationAdmin();
+    a = await cooperativeWithEveryRole(api, fed.accessToken, 'coop-a');
+    b = await cooperativeWithEveryRole(api, fed.accessToken, 'coop-b');
+    tenantRoutes = routeInventory(api.app).filter((r) => r.path.includes(':slug'));
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  /** Fills the route's parameters: the slug given, and every other id taken from `ids`. */
+  function url(route: RouteInfo, slug: string, ids: CoopFixture): string {
+    return route.path.replace(':slug', slug).replace(/:(\w+)/g, (_, name: string) => {
+      if (name === 'userId') return ids.users.member.id;
+      throw new Error(`tenant-isolation: no fixture id for :${name} in ${route.path}`);
+    });
+  }
+
+  it('knows a sample body for every cooperative route', () => {
+    const missing = tenantRoutes.map((r) => `${r.method} ${r.path}`).filter((k) => !(k in sampleBodies));
+    expect(missing).toEqual([]);
+    expect(tenantRoutes.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(COOPERATIVE_ROLES)('a %s of A asking for B’s URLs gets 403 and no data', async (role) => {
+    const token = a.users[role].accessToken;
+    for (const route of tenantRoutes) {
+      const res = await api.request(route.method, url(route, b.slug, b), {
+        token,
+        body: sampleBodies[`${route.method} ${route.path}`],
+      });
+      expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 403,
+      });
+      expect(JSON.stringify(res.body)).not.toContain(b.id);
+    }
+  });
+
+  it.each(COOPERATIVE_ROLES)('a %s of A asking for B’s ids through A’s URLs never gets them', async (role) => {
+    const token = a.users[role].accessToken;
+    for (const route of tenantRoutes.filter((r) => /:(?!slug)\w+/.test(r.path))) {
+      const res = await api.request(route.method, url(route, a.slug, b), {
+        token,
+        body: sampleBodies[`${route.method} ${route.path}`],
+      });
+      // 404 when the role may act on such records at all, 403 when it may not.
+      expect([403, 404]).toContain(res.status);
+      if (role === 'admin') expect(res.status).toBe(404);
+      expect(JSON.stringify(res.body)).not.toContain(b.users.member.email);
+    }
+  });
+
+  it('lists only the caller’s own cooperatives and users', async () => {
+    for (const role of COOPERATIVE_ROLES) {
+      const coops = await api.request<{ items: { slug: string }[] }>('GET', '/api/v1/coops', {
+        token: a.users[role].accessToken,
+      });
+      expect(coops.body.items.map((c) => c.slug)).toEqual(['coop-a']);
+    }
+    const users = await api.request<{ items: { email: string }[] }>('GET', `/api/v1/coops/${a.slug}/users?limit=100`, {
+      token: a.users.admin.accessToken,
+    });
+    expect(users.body.items).toHaveLength(5);
+    expect(users.body.items.every((u) => u.email.endsWith('@coop-a.test'))).toBe(true);
+  });
+
+  it('still refuses B’s URL with a slug that does not exist, without saying so', async () => {
+    const res = await api.request('GET', '/api/v1/coops/no-such-coop', { token: a.users.admin.accessToken });
+    expect(res.status).toBe(403);
+    const traversal = await api.request('GET', '/api/v1/coops/..%2Fcoop-b/users', { token: a.users.admin.accessToken });
+    expect([403, 404]).toContain(traversal.status);
+  });
+
+  it('B’s data is untouched after every attempt', async () => {
+    const fed = await api.loginFederationAdmin();
+    const coop = await api.request<{ status: string }>('GET', `/api/v1/coops/${b.slug}`, { token: fed.accessToken });
+    expect(coop.body.status).toBe('active');
+    const users = await api.request<{ items: { email: string; role: string }[] }>(
+      'GET',
+      `/api/v1/coops/${b.slug}/users?limit=100`,
+      { token: fed.accessToken },
+    );
+    expect(users.body.items.map((u) => u.email)).not.toContain('intruder@x.test');
+    expect(users.body.items.find((u) => u.email === `member@${b.slug}.test`)?.role).toBe('member');
+  });
+});
