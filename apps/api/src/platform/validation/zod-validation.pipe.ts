@@ -34,7 +34,7 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
   constructor(private readonly schema: S) {}
 
   transform(value: unknown): z.output<S> {
-    const result = this.schema.safeParse(value ?? {});
+    const result = this.schema.safeParse(value ?? {}, { reportInput: true });
     if (!result.success) throw new ValidationFailed(zodIssuesToFieldErrors(result.error.issues));
     return result.data;
   }
