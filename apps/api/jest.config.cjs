@@ -2,7 +2,7 @@ module.exports = {
   displayName: 'api',
   preset: '../../jest.preset.js',
   rootDir: '.',
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts'],
   // Each integration file makes its own database; two at a time suit a 2-core machine.
   maxWorkers: 2,
   testTimeout: 30000,

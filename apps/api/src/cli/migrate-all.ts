@@ -4,6 +4,8 @@ import { MigrationService } from '../platform/database/migration.service.js';
 export interface MigrateAllOptions {
   concurrency: number;
   log: (line: string) => void;
+  /** Defaults to the product's migration sets (tests and the benchmark pass their own). */
+  service?: MigrationService;
 }
 
 export interface MigrateAllReport {
@@ -22,7 +24,7 @@ export interface MigrateAllReport {
  */
 export async function migrateAll(orm: MikroORM, options: MigrateAllOptions): Promise<MigrateAllReport> {
   const started = Date.now();
-  const service = new MigrationService(orm);
+  const service = options.service ?? new MigrationService(orm);
   const federation = await service.migrateFederation();
   options.log(`federation: ${federation.length ? federation.join(', ') : 'up to date'}`);
   const rows = await orm.em

@@ -12,12 +12,20 @@ const MIGRATIONS_TABLE = 'mikro_orm_migrations';
  * (a `set search_path` inside the migration's transaction), so migrations
  * write unqualified table names and keep their history in their own schema.
  */
+export interface MigrationSets {
+  federation: MigrationObject[];
+  tenant: MigrationObject[];
+}
+
 export class MigrationService {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly sets: MigrationSets = { federation: federationMigrations, tenant: tenantMigrations },
+  ) {}
 
   async migrateFederation(): Promise<string[]> {
     await this.ensureSchema(FEDERATION_SCHEMA);
-    const done = await this.migrator(federationMigrations).up({ schema: FEDERATION_SCHEMA });
+    const done = await this.migrator(this.sets.federation).up({ schema: FEDERATION_SCHEMA });
     return done.map((m) => m.name);
   }
 
@@ -25,7 +33,7 @@ export class MigrationService {
   async migrateTenant(schema: string): Promise<string[]> {
     await this.ensureSchema(schema);
     // One migrator per run: a shared one is not safe for concurrent runs.
-    const done = await this.migrator(tenantMigrations).up({ schema });
+    const done = await this.migrator(this.sets.tenant).up({ schema });
     return done.map((m) => m.name);
   }
 
@@ -36,16 +44,16 @@ export class MigrationService {
    */
   async createTenantSchema(tx: EntityManager, schema: string): Promise<void> {
     await tx.execute(`create schema "${schema}"`);
-    await this.migrator(tenantMigrations, tx).up({ schema, transaction: tx.getTransactionContext() });
+    await this.migrator(this.sets.tenant, tx).up({ schema, transaction: tx.getTransactionContext() });
   }
 
   async pendingTenantMigrations(schema: string): Promise<string[]> {
-    const pending = await this.migrator(tenantMigrations).getPending({ schema });
+    const pending = await this.migrator(this.sets.tenant).getPending({ schema });
     return pending.map((m) => m.name);
   }
 
   get tenantMigrationNames(): string[] {
-    return tenantMigrations.map((m) => m.name);
+    return this.sets.tenant.map((m) => m.name);
   }
 
   private async ensureSchema(schema: string): Promise<void> {
