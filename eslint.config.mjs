@@ -47,25 +47,4 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  {
-    // The HTTP end-to-end suite boots the API in-process through the API's own
-    // test harness (real HTTP on a random port); it is the one allowed reach-in.
-    files: ['apps/api-e2e/**/*.ts'],
-    rules: { '@nx/enforce-module-boundaries': 'off' },
-  },
-  {
-    // Feature code reaches a cooperative's data only through TenantDatabase.
-    files: ['apps/api/src/modules/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: '@mikro-orm/postgresql', importNames: ['MikroORM'], message: 'Use TenantDatabase or FederationDatabase.' },
-            { name: '@mikro-orm/core', importNames: ['MikroORM'], message: 'Use TenantDatabase or FederationDatabase.' },
-          ],
-        },
-      ],
-    },
-  },
 );

@@ -1,3 +1,21 @@
 import baseConfig from '../../eslint.config.mjs';
 
-export default [...baseConfig];
+const noRawOrm = { message: 'Feature code reaches data through TenantDatabase or FederationDatabase.' };
+
+export default [
+  ...baseConfig,
+  {
+    files: ['src/modules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@mikro-orm/postgresql', importNames: ['MikroORM'], ...noRawOrm },
+            { name: '@mikro-orm/core', importNames: ['MikroORM'], ...noRawOrm },
+          ],
+        },
+      ],
+    },
+  },
+];

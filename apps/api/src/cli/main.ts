@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { loadEnv } from '../platform/config/env.schema.js';
-import { preflight, runMain } from '../platform/config/preflight.js';
+import { ensureDatabase, preflight, runMain } from '../platform/config/preflight.js';
 import { ormConfig } from '../platform/database/orm.config.js';
 import { FederationAdminBootstrap } from '../platform/auth/federation-admin.bootstrap.js';
 import { CliModule } from './cli.module.js';
@@ -11,6 +11,8 @@ import { DemoSeeder } from './demo-seeder.js';
 import { migrateAll } from './migrate-all.js';
 
 const usage = `usage: kotizo <command>
+  check                            check that PostgreSQL and Redis answer (one line if not)
+  ensure-database                  create the configured database if the server lacks it
   migrate [--concurrency N]        migrate the federation schema and every cooperative schema
   create-federation-admin [--email E --password P --name N]
                                    create the first federation admin (defaults from the environment)
@@ -20,6 +22,13 @@ runMain(async () => {
   const [command, ...rest] = process.argv.slice(2);
   const env = loadEnv();
   switch (command) {
+    case 'check':
+      await preflight(env);
+      console.log('PostgreSQL and Redis answer.');
+      return;
+    case 'ensure-database':
+      if (await ensureDatabase(env.DATABASE_URL)) console.log('database created');
+      return;
     case 'migrate': {
       const { values } = parseArgs({ args: rest, options: { concurrency: { type: 'string', default: '4' } } });
       await preflight(env);

@@ -34,15 +34,42 @@ export async function checkPostgres(url: string): Promise<void> {
 
 export async function checkRedis(url: string): Promise<void> {
   const client = new Redis(url, { lazyConnect: true, connectTimeout: 3_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on('error', () => undefined);
+  let cause: Error | null = null;
+  client.on('error', (error: Error) => {
+    cause ??= error;
+  });
   try {
     await client.connect();
     await client.ping();
   } catch (error) {
-    const reason = (error as Error).message || 'no answer';
+    // The 'error' event carries the socket's reason (ECONNREFUSED...); the rejection only "closed".
+    const reason = (cause as Error | null)?.message || (error as Error).message || 'no answer';
     throw new ServiceUnavailable(`Redis does not answer at ${redact(url)} (${reason}): ${HOW_TO_START} REDIS_URL.`);
   } finally {
     client.disconnect();
+  }
+}
+
+/**
+ * Creates the configured database when the server answers but the database
+ * does not exist yet (a fresh PostgreSQL). Returns true when it created it.
+ */
+export async function ensureDatabase(url: string): Promise<boolean> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new ServiceUnavailable(`DATABASE_URL names an unusual database "${name}"; create it yourself.`);
+  const maintenance = new URL(url);
+  maintenance.pathname = '/postgres';
+  await checkPostgres(maintenance.toString());
+  const client = new pg.Client({ connectionString: maintenance.toString(), connectionTimeoutMillis: 3_000 });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount) return false;
+    await client.query(`create database "${name}"`);
+    return true;
+  } finally {
+    await client.end();
   }
 }
 
