@@ -23,7 +23,21 @@ export class ApiHarness {
     readonly env: Env,
     readonly database: TestDatabase,
     readonly baseUrl: string,
+    private readonly ownsDatabase = true,
   ) {}
+
+  private static async listen(env: Env): Promise<{ app: NestFastifyApplication; baseUrl: string }> {
+    const app = await createApi(env);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.getHttpServer().address() as { port: number };
+    return { app, baseUrl: `http://127.0.0.1:${address.port}` };
+  }
+
+  /** A second API process on the same database and Redis (scale-out scenarios). */
+  static async alongside(first: ApiHarness): Promise<ApiHarness> {
+    const { app, baseUrl } = await ApiHarness.listen(first.env);
+    return new ApiHarness(app, first.env, first.database, baseUrl, false);
+  }
 
   static async start(label: string, overrides: Record<string, string> = {}): Promise<ApiHarness> {
     const database = await createTestDatabase(label);
@@ -31,16 +45,14 @@ export class ApiHarness {
     const orm = await MikroORM.init(ormConfig({ url: env.DATABASE_URL, poolMax: 2 }));
     await new MigrationService(orm).migrateFederation();
     await orm.close();
-    const app = await createApi(env);
+    const { app, baseUrl } = await ApiHarness.listen(env);
     await app.get(FederationAdminBootstrap).run();
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.getHttpServer().address() as { port: number };
-    return new ApiHarness(app, env, database, `http://127.0.0.1:${address.port}`);
+    return new ApiHarness(app, env, database, baseUrl);
   }
 
   async stop(): Promise<void> {
     await this.app.close();
-    await this.database.drop();
+    if (this.ownsDatabase) await this.database.drop();
   }
 
   async request<T = unknown>(

@@ -1,11 +1,14 @@
 import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService, type HealthCheckResult, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '../authorization/permission.decorators.js';
 import { FederationDatabase } from '../database/federation-database.js';
 import { RedisConnection } from '../queue/redis-connection.js';
 
 /** Liveness and readiness: PostgreSQL and Redis must both answer (terminus). */
+/** Probes poll often from few addresses: not rate-limited. */
+@SkipThrottle()
 @ApiTags('health')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {

@@ -2,6 +2,7 @@ import { type ExecutionContext, Module, SetMetadata } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ENV } from '../config/config.module.js';
 import type { Env } from '../config/env.schema.js';
+import { ResilientThrottlerStorage } from './resilient-throttler-storage.js';
 
 const LOGIN_LIMITED = 'kotizo:login-limited';
 
@@ -21,6 +22,7 @@ function isLoginRoute(context: ExecutionContext): boolean {
     ThrottlerModule.forRootAsync({
       inject: [ENV],
       useFactory: (env: Env) => ({
+        storage: new ResilientThrottlerStorage(env.REDIS_URL, `${env.REDIS_PREFIX}:throttle:`),
         errorMessage: 'Too many requests; wait a minute and try again.',
         throttlers: [
           { name: 'default', ttl: 60_000, limit: env.RATE_LIMIT_PER_MINUTE },
