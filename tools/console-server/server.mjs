@@ -51,7 +51,23 @@ const SECURITY_HEADERS = {
 const HASHED = /-[A-Za-z0-9_-]{8,}\.(js|css)$/;
 const isProxied = (url) => PROXIED.some((p) => url === p || url.startsWith(`${p}/`) || url.startsWith(`${p}?`));
 
-const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: true });
+// Requests are logged by the API; here warnings and errors only.
+const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? 'warn' }, trustProxy: true });
+
+/** The API is down or restarting: answer like the API would, as a problem document. */
+function apiUnreachable(reply, { error }) {
+  reply.log.error(`API unreachable at ${apiUrl}: ${error?.message ?? error}`);
+  reply
+    .code(502)
+    .type('application/problem+json')
+    .send({
+      type: 'about:blank',
+      title: 'Bad Gateway',
+      status: 502,
+      code: 'api_unreachable',
+      detail: 'The API is not reachable.',
+    });
+}
 
 for (const prefix of PROXIED) {
   await app.register(proxy, {
@@ -59,14 +75,18 @@ for (const prefix of PROXIED) {
     prefix,
     rewritePrefix: prefix,
     websocket: prefix === '/socket.io',
-    replyOptions: { rewriteRequestHeaders: forwardedHeaders },
+    // reply-from warns with a stack per failed call; apiUnreachable logs one line instead.
+    logLevel: 'error',
+    replyOptions: { rewriteRequestHeaders: forwardedHeaders, onError: apiUnreachable },
   });
 }
 
 await app.register(fastifyStatic, {
   root: dist,
-  wildcard: false,
-  index: false,
+  // Look files up per request (not a route list made at start), so a rebuild needs no restart;
+  // unknown paths fall through to the not-found handler below.
+  wildcard: true,
+  index: ['index.html'],
   cacheControl: false,
   setHeaders: (reply, path) => {
     reply.header(
@@ -102,7 +122,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 try {
   await app.listen({ port, host });
-  app.log.info(`console on http://${host}:${port}, API at ${apiUrl}`);
+  console.log(`console-server: http://${host}:${port} (API at ${apiUrl})`);
 } catch (error) {
   app.log.error(error);
   process.exit(1);

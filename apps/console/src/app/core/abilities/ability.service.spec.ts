@@ -1,0 +1,104 @@
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import type { MeResponse } from '@kotizo/contracts';
+import { aMembership, aUser } from '../../testing/builders';
+import { Session } from '../auth/session';
+import { AbilityService } from './ability.service';
+import { CurrentCooperative } from './current-cooperative';
+import { navItemsFor } from './nav-items';
+
+describe('AbilityService', () => {
+  const me = signal<MeResponse | null>(null);
+  const slug = signal<string | null>(null);
+  let abilities: AbilityService;
+
+  beforeEach(() => {
+    me.set(null);
+    slug.set(null);
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: Session, useValue: { me } },
+        { provide: CurrentCooperative, useValue: { slug } },
+      ],
+    });
+    abilities = TestBed.inject(AbilityService);
+  });
+
+  const navIds = () =>
+    navItemsFor(abilities.federationAbility(), abilities.ability(), slug()).map((item) => item.id);
+
+  it('grants nothing before /me is known', () => {
+    slug.set('femmes-bouake');
+    expect(abilities.can('read', 'Cooperative')).toBe(false);
+    expect(navIds()).toEqual([]);
+  });
+
+  it('shows the federation pages to a federation admin, and every page of any cooperative', () => {
+    me.set(aUser({ federationRole: 'federation_admin' }));
+    expect(navIds()).toEqual(['cooperatives']);
+    expect(abilities.can('create', 'Cooperative')).toBe(true);
+
+    slug.set('any-coop');
+    expect(navIds()).toEqual(['cooperatives', 'home', 'users']);
+    expect(abilities.can('update', 'CooperativeUser')).toBe(true);
+  });
+
+  it('lets a federation auditor read but not create or suspend cooperatives', () => {
+    me.set(aUser({ federationRole: 'federation_auditor' }));
+    expect(navIds()).toEqual(['cooperatives']);
+    expect(abilities.can('read', 'Cooperative')).toBe(true);
+    expect(abilities.can('create', 'Cooperative')).toBe(false);
+    expect(abilities.can('suspend', 'Cooperative')).toBe(false);
+  });
+
+  it('keeps a cooperative admin out of the federation pages, in their cooperative only', () => {
+    me.set(aUser({ memberships: [aMembership({ slug: 'femmes-bouake', role: 'admin' })] }));
+    expect(navIds()).toEqual([]);
+    expect(abilities.federationAbility().can('read', 'Cooperative')).toBe(false);
+
+    slug.set('femmes-bouake');
+    expect(navIds()).toEqual(['home', 'users']);
+    expect(abilities.can('create', 'CooperativeUser')).toBe(true);
+
+    slug.set('someone-else');
+    expect(navIds()).toEqual([]);
+    expect(abilities.can('read', 'Cooperative')).toBe(false);
+  });
+
+  it('follows the role of the selected cooperative when the user belongs to two', () => {
+    me.set(
+      aUser({
+        memberships: [
+          aMembership({ cooperativeId: 'a', slug: 'coop-a', role: 'admin' }),
+          aMembership({ cooperativeId: 'b', slug: 'coop-b', role: 'member' }),
+        ],
+      }),
+    );
+    slug.set('coop-a');
+    expect(navIds()).toEqual(['home', 'users']);
+    slug.set('coop-b');
+    expect(navIds()).toEqual(['home']);
+    expect(abilities.can('read', 'CooperativeUser')).toBe(false);
+  });
+
+  it('shows users read-only to a treasurer', () => {
+    me.set(aUser({ memberships: [aMembership({ role: 'treasurer' })] }));
+    slug.set('femmes-bouake');
+    expect(navIds()).toEqual(['home', 'users']);
+    expect(abilities.can('read', 'CooperativeUser')).toBe(true);
+    expect(abilities.can('create', 'CooperativeUser')).toBe(false);
+  });
+
+  it('ignores roles it does not know instead of granting anything', () => {
+    me.set(aUser({ federationRole: 'superuser', memberships: [aMembership({ role: 'owner' })] }));
+    slug.set('femmes-bouake');
+    expect(navIds()).toEqual([]);
+  });
+
+  it('answers guards for a cooperative before the URL has changed', () => {
+    me.set(aUser({ memberships: [aMembership({ slug: 'coop-a', role: 'secretary' })] }));
+    expect(abilities.abilityIn('coop-a').can('read', 'CooperativeUser')).toBe(true);
+    expect(abilities.abilityIn('coop-b').can('read', 'Cooperative')).toBe(false);
+    expect(abilities.abilityIn(null).can('read', 'Cooperative')).toBe(false);
+  });
+});
