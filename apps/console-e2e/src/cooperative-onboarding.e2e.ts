@@ -85,6 +85,14 @@ test.describe('Ouverture d’une coopérative', () => {
       await expect(page).toHaveURL(new RegExp(`/c/${slug}$`));
       await expect(page.getByTestId('must-change-password')).toHaveCount(0);
     });
+
+    await test.step('après un rechargement, la session reprend (jeton renouvelé)', async () => {
+      // The access token lives in memory only: the reload goes through a refresh.
+      const refreshed = page.waitForResponse('**/api/v1/auth/refresh');
+      await page.reload();
+      expect((await refreshed).status()).toBe(200);
+      await expect(page.getByTestId('cooperative-name')).toHaveText(name);
+    });
   });
 
   test('une erreur de connexion est expliquée', async ({ page }) => {
