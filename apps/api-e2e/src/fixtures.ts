@@ -7,6 +7,8 @@ export const PASSWORD = 'Cooperative-Pass-2026';
 export interface CoopFixture {
   slug: string;
   id: string;
+  memberId: string;
+  transactionId: string;
   /** One signed-in user per cooperative role. */
   users: Record<CooperativeRole, { id: string; email: string; accessToken: string }>;
 }
@@ -31,5 +33,15 @@ export async function cooperativeWithEveryRole(api: ApiHarness, fedToken: string
     const tokens = await api.login(email, PASSWORD);
     users[role] = { id: added.body.id, email, accessToken: tokens.accessToken };
   }
-  return { slug, id: created.body.id, users };
+  const member = await api.request<{ id: string }>('POST', `/api/v1/coops/${slug}/members`, {
+    token: admin.accessToken,
+    body: { fullName: `Membre ${slug}`, phone: '+22507000001', joinedOn: '2026-01-15' },
+  });
+  if (member.status !== 201) throw new Error(`member in ${slug}: ${member.status} ${JSON.stringify(member.body)}`);
+  const contribution = await api.request<{ id: string }>('POST', `/api/v1/coops/${slug}/transactions`, {
+    token: users.treasurer.accessToken,
+    body: { kind: 'contribution', memberId: member.body.id, amount: 5000, channel: 'cash' },
+  });
+  if (contribution.status !== 201) throw new Error(`contribution in ${slug}: ${contribution.status} ${JSON.stringify(contribution.body)}`);
+  return { slug, id: created.body.id, users, memberId: member.body.id, transactionId: contribution.body.id };
 }

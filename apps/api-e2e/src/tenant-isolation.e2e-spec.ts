@@ -14,6 +14,26 @@ const sampleBodies: Record<string, unknown> = {
   'GET /api/v1/coops/:slug/users': undefined,
   'POST /api/v1/coops/:slug/users': { name: 'Intruder', email: 'intruder@x.test', role: 'member' },
   'PATCH /api/v1/coops/:slug/users/:userId': { role: 'member' },
+  'GET /api/v1/coops/:slug/members': undefined,
+  'POST /api/v1/coops/:slug/members': { fullName: 'Intrus', phone: '+22507999999', joinedOn: '2026-01-01' },
+  'GET /api/v1/coops/:slug/members/:memberId': undefined,
+  'PATCH /api/v1/coops/:slug/members/:memberId': { fullName: 'Renamed by an intruder' },
+  'POST /api/v1/coops/:slug/members/:memberId/status': { status: 'suspended', reason: 'intrusion' },
+  'GET /api/v1/coops/:slug/members/:memberId/history': undefined,
+  'GET /api/v1/coops/:slug/members/:memberId/summary': undefined,
+  'POST /api/v1/coops/:slug/transactions': { kind: 'income', amount: 100, channel: 'cash' },
+  'GET /api/v1/coops/:slug/transactions': undefined,
+  'GET /api/v1/coops/:slug/transactions/:transactionId': undefined,
+  'POST /api/v1/coops/:slug/transactions/:transactionId/reversal': { reason: 'intrusion' },
+  'GET /api/v1/coops/:slug/balances': undefined,
+  'GET /api/v1/coops/:slug/ledger/verification': undefined,
+};
+
+/** The id each route parameter takes, from the cooperative given. */
+const idFor: Record<string, (c: CoopFixture) => string> = {
+  userId: (c) => c.users.member.id,
+  memberId: (c) => c.memberId,
+  transactionId: (c) => c.transactionId,
 };
 
 describe('tenant isolation', () => {
@@ -36,15 +56,16 @@ describe('tenant isolation', () => {
   /** Fills the route's parameters: the slug given, and every other id taken from `ids`. */
   function url(route: RouteInfo, slug: string, ids: CoopFixture): string {
     return route.path.replace(':slug', slug).replace(/:(\w+)/g, (_, name: string) => {
-      if (name === 'userId') return ids.users.member.id;
-      throw new Error(`tenant-isolation: no fixture id for :${name} in ${route.path}`);
+      const id = idFor[name];
+      if (!id) throw new Error(`tenant-isolation: no fixture id for :${name} in ${route.path}`);
+      return id(ids);
     });
   }
 
   it('knows a sample body for every cooperative route', () => {
     const missing = tenantRoutes.map((r) => `${r.method} ${r.path}`).filter((k) => !(k in sampleBodies));
     expect(missing).toEqual([]);
-    expect(tenantRoutes.length).toBeGreaterThanOrEqual(5);
+    expect(tenantRoutes.length).toBeGreaterThanOrEqual(18);
   });
 
   it.each(COOPERATIVE_ROLES)('a %s of A asking for B’s URLs gets 403 and no data', async (role) => {
@@ -72,7 +93,12 @@ describe('tenant isolation', () => {
       // 404 when the role may act on such records at all, 403 when it may not.
       expect([403, 404]).toContain(res.status);
       if (role === 'admin') expect(res.status).toBe(404);
-      expect(JSON.stringify(res.body)).not.toContain(b.users.member.email);
+      // The URL the caller sent is echoed in `instance`; everything else must be free of B's data.
+      const { instance: _instance, ...rest } = res.body as Record<string, unknown>;
+      const text = JSON.stringify(rest);
+      for (const secret of [b.users.member.email, b.memberId, b.transactionId, `Membre ${b.slug}`]) {
+        expect(text).not.toContain(secret);
+      }
     }
   });
 
@@ -108,5 +134,11 @@ describe('tenant isolation', () => {
     );
     expect(users.body.items.map((u) => u.email)).not.toContain('intruder@x.test');
     expect(users.body.items.find((u) => u.email === `member@${b.slug}.test`)?.role).toBe('member');
+    const members = await api.request<{ items: { fullName: string; status: string }[] }>('GET', `/api/v1/coops/${b.slug}/members`, {
+      token: fed.accessToken,
+    });
+    expect(members.body.items).toEqual([expect.objectContaining({ fullName: `Membre ${b.slug}`, status: 'active' })]);
+    const journal = await api.request<{ total: number }>('GET', `/api/v1/coops/${b.slug}/transactions`, { token: fed.accessToken });
+    expect(journal.body.total).toBe(1);
   });
 });

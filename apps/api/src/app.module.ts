@@ -2,7 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { Env } from './platform/config/env.schema.js';
 import { PlatformModule } from './platform/platform.module.js';
 import { CooperativesModule } from './modules/cooperatives/cooperatives.module.js';
+import { LedgerModule } from './modules/ledger/ledger.module.js';
 import { MeModule } from './modules/me/me.module.js';
+import { MembersModule } from './modules/members/members.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 /** The HTTP API: the platform, then one module per business feature. */
@@ -11,7 +13,7 @@ export class AppModule {
   static forRoot(env?: Env): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forApi(env), MeModule, CooperativesModule, UsersModule],
+      imports: [PlatformModule.forApi(env), MeModule, CooperativesModule, UsersModule, MembersModule, LedgerModule],
     };
   }
 }

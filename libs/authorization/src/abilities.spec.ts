@@ -1,4 +1,4 @@
-import { asSubject, defineAbilityFor, type Principal } from './abilities.js';
+import { asSubject, defineAbilityFor, hasUnconditionalAccess, type Principal } from './abilities.js';
 import type { Action, SubjectName } from './vocabulary.js';
 
 const user = (p: Partial<Principal>): Principal => ({
@@ -42,5 +42,15 @@ describe('role abilities', () => {
   it('gives a member with no linked record nothing of the ledger', () => {
     const ability = defineAbilityFor(user({ cooperativeRole: 'member' }));
     expect(ability.can('read', asSubject('Transaction', { memberId: 'm1' }))).toBe(false);
+  });
+});
+
+describe('hasUnconditionalAccess', () => {
+  it('tells record-limited access from full access', () => {
+    const member = defineAbilityFor(user({ cooperativeRole: 'member', memberId: 'm1' }));
+    expect(member.can('read', 'Member')).toBe(true);
+    expect(hasUnconditionalAccess(member, 'read', 'Member')).toBe(false);
+    expect(hasUnconditionalAccess(defineAbilityFor(user({ cooperativeRole: 'secretary' })), 'read', 'Member')).toBe(true);
+    expect(hasUnconditionalAccess(defineAbilityFor(user({ federationRole: 'federation_admin' })), 'read', 'Member')).toBe(true);
   });
 });

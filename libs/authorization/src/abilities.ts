@@ -89,3 +89,14 @@ export function asSubject<T extends Record<string, unknown>>(
 ): T & { __typename: SubjectName } {
   return { ...record, __typename: type };
 }
+
+/**
+ * True when some rule grants the action on every record of the subject (no
+ * conditions). When false but `can(action, subject)` is true, the caller may
+ * act only on records matching the rule's conditions (e.g. a member's own).
+ */
+export function hasUnconditionalAccess(ability: AppAbility, action: Action, subject: SubjectName): boolean {
+  const rules = ability.rulesFor(action, subject);
+  const granting = rules.filter((r) => !r.inverted);
+  return granting.some((r) => !r.conditions) && !rules.some((r) => r.inverted && !r.conditions);
+}

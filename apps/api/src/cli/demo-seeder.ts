@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CreateCooperativeCommand } from '@kotizo/contracts';
-import type { CooperativeRole } from '@kotizo/domain';
+import { type CooperativeRole, schemaNameForSlug } from '@kotizo/domain';
 import { PasswordHasher } from '../platform/auth/password-hasher.js';
 import { FederationAdminBootstrap } from '../platform/auth/federation-admin.bootstrap.js';
 import { ENV } from '../platform/config/config.module.js';
 import type { Env } from '../platform/config/env.schema.js';
 import { FederationDatabase } from '../platform/database/federation-database.js';
+import { TenantDatabase } from '../platform/database/tenant-database.js';
+import { seedDemoBooks } from './demo-books.js';
 import { CooperativesService } from '../modules/cooperatives/cooperatives.service.js';
 import { UserAccounts } from '../modules/users/user-accounts.js';
 
@@ -62,6 +64,7 @@ export class DemoSeeder {
     private readonly accounts: UserAccounts,
     private readonly hasher: PasswordHasher,
     private readonly bootstrap: FederationAdminBootstrap,
+    private readonly tenants: TenantDatabase,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
@@ -72,12 +75,21 @@ export class DemoSeeder {
       .execute<{ id: string }[]>(`select id from federation.users where federation_role = 'federation_admin' limit 1`);
     if (!admin) throw new Error('Set FEDERATION_ADMIN_EMAIL and FEDERATION_ADMIN_PASSWORD to seed the demo');
     const actor = { principal: { userId: admin.id, federationRole: 'federation_admin' as const, cooperativeRole: null } };
+    const books = [
+      { slug: 'tontine-yopougon', seed: 7, members: 18, monthlyContribution: 5_000 },
+      { slug: 'entraide-bafoussam', seed: 11, members: 12, monthlyContribution: 10_000 },
+    ];
     const logins: DemoLogin[] = [
       { who: 'federation admin', email: this.env.FEDERATION_ADMIN_EMAIL!, password: this.env.FEDERATION_ADMIN_PASSWORD! },
     ];
     for (const coop of demo) {
       const { body } = await this.cooperatives.create({ ...actor, requestId: null }, coop.command);
       await this.setPassword(coop.command.admin.email);
+      const plan = books.find((b) => b.slug === coop.command.slug)!;
+      await this.tenants.transactional(
+        { cooperativeId: body.id, slug: body.slug, schema: schemaNameForSlug(body.slug), currency: body.currency, timeZone: body.timeZone, locale: body.locale },
+        (tx) => seedDemoBooks(tx, { ...plan, currency: body.currency, recordedBy: admin.id, today: new Date() }),
+      );
       logins.push({ who: `admin, ${coop.command.name}`, email: coop.command.admin.email, password: DEMO_PASSWORD });
       for (const person of coop.others) {
         await this.db.em().transactional(async (tx) => {
@@ -89,9 +101,9 @@ export class DemoSeeder {
           );
         });
         await this.setPassword(person.email);
-        if (!logins.some((l) => l.email === person.email)) {
-          logins.push({ who: `${person.role}, ${coop.command.name}`, email: person.email, password: DEMO_PASSWORD });
-        }
+        const known = logins.find((l) => l.email === person.email);
+        if (known) known.who += ` + ${person.role}, ${coop.command.name}`;
+        else logins.push({ who: `${person.role}, ${coop.command.name}`, email: person.email, password: DEMO_PASSWORD });
       }
     }
     return logins;

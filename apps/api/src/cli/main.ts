@@ -70,7 +70,7 @@ runMain(async () => {
       try {
         const logins = await app.get(DemoSeeder).seed();
         console.log('Demo logins:');
-        for (const l of logins) console.log(`  ${l.who.padEnd(48)} ${l.email.padEnd(28)} ${l.password}`);
+        for (const l of logins) console.log(`  ${l.email.padEnd(26)} ${l.password.padEnd(20)} ${l.who}`);
       } finally {
         await app.close();
       }

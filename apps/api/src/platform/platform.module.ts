@@ -9,6 +9,7 @@ import type { Env } from './config/env.schema.js';
 import { DatabaseModule } from './database/database.module.js';
 import { ProblemFilter } from './errors/problem.filter.js';
 import { HealthModule } from './health/health.module.js';
+import { IdempotentWrites } from './idempotency/idempotent-writes.js';
 import { AuditLog } from './observability/audit-log.js';
 import { LoggingModule } from './observability/logging.module.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -17,7 +18,7 @@ import { TenantResolver } from './tenancy/tenant-resolver.js';
 import { Global } from '@nestjs/common';
 
 @Global()
-@Module({ providers: [AuditLog, TenantResolver], exports: [AuditLog, TenantResolver] })
+@Module({ providers: [AuditLog, TenantResolver, IdempotentWrites], exports: [AuditLog, TenantResolver, IdempotentWrites] })
 class PlatformCoreModule {}
 
 /**

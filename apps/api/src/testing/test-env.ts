@@ -45,7 +45,7 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
     REDIS_PREFIX: `kotizo_test_${randomBytes(4).toString('hex')}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     ARGON2_MEMORY_KIB: '1024',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
     RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     FEDERATION_ADMIN_EMAIL: 'fed.admin@kotizo.test',

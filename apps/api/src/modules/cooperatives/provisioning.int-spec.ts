@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { tenantMigrations } from '../../migrations/index.js';
 import { ServiceHarness } from '../../testing/service-harness.js';
 import { UserAccounts } from '../users/user-accounts.js';
 
@@ -32,7 +33,7 @@ describe('provisioning (PostgreSQL)', () => {
   it('makes the schema, its migrations, the settings, the admin and the audit entry', async () => {
     const coop = await harness.provision('sikasso', { currency: 'XOF', timeZone: 'Africa/Bamako', country: 'ML' });
     expect(await count(`select count(*) as n from pg_namespace where nspname = 'coop_sikasso'`)).toBe(1);
-    expect(await count('select count(*) as n from coop_sikasso.mikro_orm_migrations')).toBe(1);
+    expect(await count('select count(*) as n from coop_sikasso.mikro_orm_migrations')).toBe(tenantMigrations.length);
     const settings = await harness.query<{ key: string; value: unknown }>('select key, value from coop_sikasso.settings order by key');
     expect(settings).toContainEqual({ key: 'general.timeZone', value: 'Africa/Bamako' });
     expect(settings).toContainEqual({ key: 'loans.makerChecker', value: true });

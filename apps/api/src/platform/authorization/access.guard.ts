@@ -40,8 +40,8 @@ export class AccessGuard implements CanActivate {
     const requestId = String(request.id ?? '') || null;
 
     if (slug !== undefined) {
-      const { tenant, role } = await this.tenants.resolve(slug, user);
-      const principal = { userId: user.userId, federationRole: user.federationRole, cooperativeRole: role };
+      const { tenant, role, memberId } = await this.tenants.resolve(slug, user);
+      const principal = { userId: user.userId, federationRole: user.federationRole, cooperativeRole: role, memberId };
       const ability = defineAbilityFor(principal);
       request.tenantContext = { principal, ability, sessionId: user.sessionId, requestId, tenant };
       request.actor = request.tenantContext;

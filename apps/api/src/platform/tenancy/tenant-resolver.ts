@@ -19,6 +19,8 @@ interface TenantRow {
 export interface ResolvedTenant {
   tenant: TenantContext;
   role: CooperativeRole | null;
+  /** The member record linked to the caller in this cooperative (for the member role). */
+  memberId: string | null;
 }
 
 /**
@@ -63,6 +65,14 @@ export class TenantResolver {
       timeZone: row.time_zone,
       locale: row.locale,
     };
-    return { tenant, role: row.role && isCooperativeRole(row.role) ? row.role : null };
+    const role = row.role && isCooperativeRole(row.role) ? row.role : null;
+    let memberId: string | null = null;
+    if (role === 'member') {
+      const [member] = await this.db
+        .em()
+        .execute<{ id: string }[]>(`select id from "${tenant.schema}".members where user_id = ?`, [user.userId]);
+      memberId = member?.id ?? null;
+    }
+    return { tenant, role, memberId };
   }
 }

@@ -1,0 +1,108 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { LedgerRepository } from '../modules/ledger/ledger.repository.js';
+import { MembersRepository } from '../modules/members/members.repository.js';
+
+const FIRST_NAMES = ['Aminata', 'Koffi', 'Fatoumata', 'Ibrahim', 'Adjoua', 'Moussa', 'Akissi', 'Seydou', 'Mariam', 'Yao', 'Awa', 'Drissa'];
+const LAST_NAMES = ['Koné', 'Traoré', 'Ouattara', 'Kouassi', 'Diabaté', 'Coulibaly', 'Bamba', 'Touré', 'Yéo', 'Kouadio'];
+const EXPENSES = [
+  { category: 'transport', amount: 2_500, memo: 'Transport au marché' },
+  { category: 'supplies', amount: 6_000, memo: 'Cahiers et stylos' },
+  { category: 'bank_charges', amount: 1_500, memo: 'Frais Mobile Money' },
+  { category: 'social', amount: 15_000, memo: 'Aide décès' },
+];
+
+/** A small deterministic pseudo-random sequence, so the demo is the same at every start. */
+function sequence(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * A year of books for a demo cooperative: members, monthly contributions
+ * (some late or missed), a few expenses, one mistake reversed. Runs only
+ * on a cooperative that has no members yet.
+ */
+export async function seedDemoBooks(
+  tx: EntityManager,
+  options: { seed: number; members: number; monthlyContribution: number; currency: string; recordedBy: string; today: Date },
+): Promise<boolean> {
+  const membersRepo = new MembersRepository();
+  const ledger = new LedgerRepository();
+  const [{ n }] = (await tx.execute<{ n: string }[]>('select count(*) as n from members')) as [{ n: string }];
+  if (Number(n) > 0) return false;
+  const random = sequence(options.seed);
+  const start = new Date(Date.UTC(options.today.getUTCFullYear() - 1, options.today.getUTCMonth(), 1));
+  const ids: string[] = [];
+  for (let i = 0; i < options.members; i++) {
+    const name = `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[(i * 7) % LAST_NAMES.length]}`;
+    const phone = `+22507${String(10_000_000 + Math.floor(random() * 89_999_999)).slice(0, 8)}`;
+    const member = await membersRepo.insert(tx, { fullName: name, phone, nationalId: null, joinedOn: isoDate(start) });
+    await membersRepo.addEvent(tx, { memberId: member.id, actorUserId: options.recordedBy, action: 'created', changes: { fullName: name } });
+    ids.push(member.id);
+  }
+  const base = {
+    currency: options.currency,
+    loanId: null,
+    externalRef: null,
+    recordedBy: options.recordedBy,
+    reversesId: null,
+    reason: null,
+  };
+  for (let month = 0; month < 12; month++) {
+    for (const [index, memberId] of ids.entries()) {
+      const roll = random();
+      if (roll < 0.08 && index % 3 === 0) continue; // a missed due, now and then
+      const day = roll < 0.15 ? 12 + Math.floor(random() * 10) : 1 + Math.floor(random() * 5);
+      const date = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + month, day));
+      if (date > options.today) continue;
+      await ledger.append(tx, {
+        ...base,
+        kind: 'contribution',
+        direction: 1,
+        amount: options.monthlyContribution,
+        memberId,
+        category: null,
+        channel: random() < 0.6 ? 'mobile_money' : 'cash',
+        memo: null,
+        occurredOn: isoDate(date),
+      });
+    }
+    const expense = EXPENSES[month % EXPENSES.length]!;
+    const date = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + month, 20));
+    if (date <= options.today) {
+      await ledger.append(tx, { ...base, kind: 'expense', direction: -1, amount: expense.amount, memberId: null, category: expense.category, channel: 'cash', memo: expense.memo, occurredOn: isoDate(date) });
+    }
+  }
+  const mistake = await ledger.append(tx, {
+    ...base,
+    kind: 'expense',
+    direction: -1,
+    amount: 25_000,
+    memberId: null,
+    category: 'rent',
+    channel: 'cash',
+    memo: 'Loyer de la salle (saisi deux fois)',
+    occurredOn: isoDate(options.today),
+  });
+  await ledger.append(tx, {
+    ...base,
+    kind: 'reversal',
+    direction: 1,
+    amount: 25_000,
+    memberId: null,
+    category: 'rent',
+    channel: 'cash',
+    memo: null,
+    occurredOn: isoDate(options.today),
+    reversesId: mistake.id,
+    reason: 'Saisi deux fois',
+  });
+  return true;
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { MembersModule } from '../members/members.module.js';
+import { LedgerController } from './ledger.controller.js';
+import { LedgerRepository } from './ledger.repository.js';
+import { LedgerService } from './ledger.service.js';
+
+@Module({ imports: [MembersModule], controllers: [LedgerController], providers: [LedgerService, LedgerRepository] })
+export class LedgerModule {}

@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ListTransactionsQuery } from '@kotizo/contracts';
+import { entryHash, type SealedEntry } from './ledger-hash.js';
+
+export interface TransactionRow {
+  id: string;
+  seq: string;
+  kind: string;
+  direction: number;
+  amount: string;
+  currency: string;
+  member_id: string | null;
+  loan_id: string | null;
+  category: string | null;
+  channel: string;
+  external_ref: string | null;
+  memo: string | null;
+  occurred_on: string;
+  recorded_by: string;
+  recorded_at: string;
+  reverses_id: string | null;
+  reversed_by_id: string | null;
+  reason: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export type NewEntry = Omit<SealedEntry, 'seq' | 'id' | 'recordedAt'>;
+
+const COLUMNS = `t.id, t.seq, t.kind, t.direction, t.amount, t.currency, t.member_id, t.loan_id, t.category,
+  t.channel, t.external_ref, t.memo, to_char(t.occurred_on, 'YYYY-MM-DD') as occurred_on, t.recorded_by,
+  t.recorded_at, t.reverses_id, r.id as reversed_by_id, t.reason, t.prev_hash, t.hash`;
+const FROM = 'from transactions t left join transactions r on r.reverses_id = t.id';
+
+export function sealedFromRow(row: TransactionRow): SealedEntry {
+  return {
+    seq: Number(row.seq),
+    id: row.id,
+    kind: row.kind,
+    direction: Number(row.direction),
+    amount: Number(row.amount),
+    currency: row.currency.trim(),
+    memberId: row.member_id,
+    loanId: row.loan_id,
+    category: row.category,
+    channel: row.channel,
+    externalRef: row.external_ref,
+    memo: row.memo,
+    occurredOn: row.occurred_on,
+    recordedBy: row.recorded_by,
+    recordedAt: new Date(row.recorded_at).toISOString(),
+    reversesId: row.reverses_id,
+    reason: row.reason,
+  };
+}
+
+/** The append-only journal of one cooperative (the EntityManager is bound to its schema). */
+@Injectable()
+export class LedgerRepository {
+  /**
+   * Appends an entry at the head of the hash chain. Locks the head row, so
+   * appends of one cooperative are serialised and sequence numbers gapless.
+   */
+  async append(tx: EntityManager, entry: NewEntry): Promise<TransactionRow> {
+    const [head] = await tx.execute<{ seq: string; hash: string }[]>('select seq, hash from ledger_head where id = 1 for update');
+    const id = randomUUID();
+    const sealed: SealedEntry = { ...entry, seq: Number(head!.seq) + 1, id, recordedAt: new Date().toISOString() };
+    const hash = entryHash(head!.hash, sealed);
+    await tx.execute(
+      `insert into transactions (id, seq, kind, direction, amount, currency, member_id, loan_id, category, channel,
+         external_ref, memo, occurred_on, recorded_by, recorded_at, reverses_id, reason, prev_hash, hash)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        sealed.id,
+        sealed.seq,
+        sealed.kind,
+        sealed.direction,
+        sealed.amount,
+        sealed.currency,
+        sealed.memberId,
+        sealed.loanId,
+        sealed.category,
+        sealed.channel,
+        sealed.externalRef,
+        sealed.memo,
+        sealed.occurredOn,
+        sealed.recordedBy,
+        sealed.recordedAt,
+        sealed.reversesId,
+        sealed.reason,
+        head!.hash,
+        hash,
+      ],
+    );
+    await tx.execute('update ledger_head set seq = ?, hash = ? where id = 1', [sealed.seq, hash]);
+    return (await this.find(tx, id))!;
+  }
+
+  async find(em: EntityManager, id: string): Promise<TransactionRow | null> {
+    const [row] = await em.execute<TransactionRow[]>(`select ${COLUMNS} ${FROM} where t.id = ?`, [id]);
+    return row ?? null;
+  }
+
+  async list(
+    em: EntityManager,
+    query: ListTransactionsQuery,
+    onlyMemberId?: string,
+  ): Promise<{ items: TransactionRow[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const memberId = onlyMemberId ?? query.memberId;
+    if (memberId) {
+      where.push('t.member_id = ?');
+      params.push(memberId);
+    }
+    if (query.kind) {
+      where.push('t.kind = ?');
+      params.push(query.kind);
+    }
+    if (query.from) {
+      where.push('t.occurred_on >= ?');
+      params.push(query.from);
+    }
+    if (query.to) {
+      where.push('t.occurred_on <= ?');
+      params.push(query.to);
+    }
+    const clause = where.length ? `where ${where.join(' and ')}` : '';
+    const items = await em.execute<TransactionRow[]>(
+      `select ${COLUMNS} ${FROM} ${clause} order by t.seq desc limit ? offset ?`,
+      [...params, query.limit, query.offset],
+    );
+    const [count] = await em.execute<{ total: string }[]>(`select count(*) as total from transactions t ${clause}`, params);
+    return { items, total: Number(count?.total ?? 0) };
+  }
+
+  /** Net amount per kind, a reversal counting against the kind it reverses. */
+  async netByKind(em: EntityManager, memberId?: string): Promise<Map<string, number>> {
+    const rows = await em.execute<{ kind: string; net: string }[]>(
+      `select coalesce(o.kind, t.kind) as kind,
+              sum(case when t.kind = 'reversal' then -t.amount else t.amount end) as net
+         from transactions t left join transactions o on o.id = t.reverses_id
+        ${memberId ? 'where t.member_id = ?' : ''}
+        group by 1`,
+      memberId ? [memberId] : [],
+    );
+    return new Map(rows.map((r) => [r.kind, Number(r.net)]));
+  }
+
+  async cash(em: EntityManager): Promise<number> {
+    const [row] = await em.execute<{ cash: string | null }[]>('select sum(direction * amount) as cash from transactions');
+    return Number(row?.cash ?? 0);
+  }
+
+  /** Entries in chain order, a batch at a time (keyset paging). */
+  async *chain(em: EntityManager, batch = 5_000): AsyncGenerator<TransactionRow> {
+    let after = 0;
+    for (;;) {
+      const rows = await em.execute<TransactionRow[]>(
+        `select ${COLUMNS} ${FROM} where t.seq > ? order by t.seq limit ?`,
+        [after, batch],
+      );
+      for (const row of rows) yield row;
+      if (rows.length < batch) return;
+      after = Number(rows.at(-1)!.seq);
+    }
+  }
+
+  async head(em: EntityManager): Promise<{ seq: number; hash: string }> {
+    const [row] = await em.execute<{ seq: string; hash: string }[]>('select seq, hash from ledger_head where id = 1');
+    return { seq: Number(row!.seq), hash: row!.hash };
+  }
+}
