@@ -1,0 +1,10 @@
+export * from './domain-error.js';
+export * from './dues.js';
+export * from './dues-status.js';
+export { FREQUENCIES, type Frequency, PERIODS_PER_YEAR } from './frequency.js';
+export * from './iso-date.js';
+export * from './loan-position.js';
+export * from './loan-schedule.js';
+export * from './local-date.js';
+export * from './par.js';
+export * from './repayment-allocation.js';
