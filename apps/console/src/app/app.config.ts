@@ -13,12 +13,14 @@ import {
   withInMemoryScrolling,
   withRouterConfig,
 } from '@angular/router';
+import { MatPaginatorIntl } from '@angular/material/paginator';
 import { provideTransloco } from '@jsverse/transloco';
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from '@kotizo/domain';
 import { appRoutes } from './app.routes';
 import { authInterceptor } from './core/auth/auth-interceptor';
 import { HttpTranslocoLoader } from './core/i18n/transloco-loader';
 import { Language, languageInterceptor } from './core/i18n/language';
+import { TranslocoPaginatorIntl } from './core/i18n/paginator-intl';
 import { provideIcons } from './core/ui/icons';
 
 export const appConfig: ApplicationConfig = {
@@ -44,6 +46,7 @@ export const appConfig: ApplicationConfig = {
       },
       loader: HttpTranslocoLoader,
     }),
+    { provide: MatPaginatorIntl, useClass: TranslocoPaginatorIntl },
     provideIcons(),
     provideAppInitializer(() => inject(Language).init()),
   ],

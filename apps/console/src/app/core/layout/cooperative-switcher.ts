@@ -1,10 +1,11 @@
+import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { MembershipView } from '@kotizo/contracts';
+import type { CooperativeResponse, MembershipView } from '@kotizo/contracts';
 import { abilityFor } from '../abilities/ability.service';
 import { CurrentCooperative } from '../abilities/current-cooperative';
 import { Session } from '../auth/session';
@@ -30,9 +31,10 @@ import { Session } from '../auth/session';
       class="trigger kz-switcher-trigger"
       type="button"
       [matMenuTriggerFor]="menu"
-      [attr.aria-label]="'switcher.label' | transloco"
       data-testid="coop-switcher"
     >
+      <!-- Accessible name "Changer de coopérative : <name>" keeps the visible text in it. -->
+      <span class="visually-hidden">{{ 'switcher.label' | transloco }} :</span>
       <span class="label">
         @if (label(); as name) {
           {{ name }}
@@ -77,10 +79,19 @@ export class CooperativeSwitcher {
   private readonly router = inject(Router);
 
   protected readonly memberships = computed(() => this.session.me()?.memberships ?? []);
+  /** Federation staff may open a cooperative they are not a member of: fetch its name then. */
+  private readonly visited = httpResource<CooperativeResponse>(() => {
+    const slug = this.current.slug();
+    const member = this.memberships().some((m) => m.slug === slug);
+    return slug && !member ? `/api/v1/coops/${encodeURIComponent(slug)}` : undefined;
+  });
   protected readonly label = computed(() => {
     const slug = this.current.slug();
-    if (slug) return this.memberships().find((m) => m.slug === slug)?.name ?? slug;
-    return null;
+    if (!slug) return null;
+    const membership = this.memberships().find((m) => m.slug === slug);
+    if (membership) return membership.name;
+    const visited = this.visited.hasValue() ? this.visited.value() : null;
+    return visited?.slug === slug ? visited.name : slug;
   });
 
   protected openFederation(): void {
