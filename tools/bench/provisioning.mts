@@ -1,6 +1,6 @@
 // Benchmark: provision N cooperatives through the HTTP API, then migrate them
 // all (a no-op pass, and a pass that applies a new tenant migration).
-//   npx nx run api:build && node tools/bench/provisioning.ts [--count 1000]
+//   npx nx run api:build && node tools/bench/provisioning.mts [--count 1000]
 // Runs against the local PostgreSQL and Redis in a throwaway database.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
