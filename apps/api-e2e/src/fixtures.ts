@@ -9,6 +9,7 @@ export interface CoopFixture {
   id: string;
   memberId: string;
   transactionId: string;
+  loanId: string;
   /** One signed-in user per cooperative role. */
   users: Record<CooperativeRole, { id: string; email: string; accessToken: string }>;
 }
@@ -43,5 +44,10 @@ export async function cooperativeWithEveryRole(api: ApiHarness, fedToken: string
     body: { kind: 'contribution', memberId: member.body.id, amount: 5000, channel: 'cash' },
   });
   if (contribution.status !== 201) throw new Error(`contribution in ${slug}: ${contribution.status} ${JSON.stringify(contribution.body)}`);
-  return { slug, id: created.body.id, users, memberId: member.body.id, transactionId: contribution.body.id };
+  const loan = await api.request<{ id: string }>('POST', `/api/v1/coops/${slug}/loans`, {
+    token: users.treasurer.accessToken,
+    body: { memberId: member.body.id, principal: 50_000, annualRateBasisPoints: 1200, method: 'flat', installments: 5, frequency: 'monthly', purpose: 'Fonds de commerce' },
+  });
+  if (loan.status !== 201) throw new Error(`loan in ${slug}: ${loan.status} ${JSON.stringify(loan.body)}`);
+  return { slug, id: created.body.id, users, memberId: member.body.id, transactionId: contribution.body.id, loanId: loan.body.id };
 }

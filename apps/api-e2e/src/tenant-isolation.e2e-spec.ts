@@ -27,6 +27,22 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/v1/coops/:slug/transactions/:transactionId/reversal': { reason: 'intrusion' },
   'GET /api/v1/coops/:slug/balances': undefined,
   'GET /api/v1/coops/:slug/ledger/verification': undefined,
+  'POST /api/v1/coops/:slug/loans': {
+    memberId: '00000000-0000-4000-8000-000000000000',
+    principal: 1000,
+    annualRateBasisPoints: 0,
+    method: 'flat',
+    installments: 1,
+    frequency: 'monthly',
+    purpose: 'intrusion',
+  },
+  'GET /api/v1/coops/:slug/loans': undefined,
+  'GET /api/v1/coops/:slug/loans/:loanId': undefined,
+  'POST /api/v1/coops/:slug/loans/:loanId/decision': { decision: 'approve' },
+  'POST /api/v1/coops/:slug/loans/:loanId/disbursement': { channel: 'cash' },
+  'POST /api/v1/coops/:slug/loans/:loanId/repayments': { amount: 100, channel: 'cash' },
+  'POST /api/v1/coops/:slug/loans/:loanId/write-off': { reason: 'intrusion' },
+  'GET /api/v1/coops/:slug/portfolio': undefined,
 };
 
 /** The id each route parameter takes, from the cooperative given. */
@@ -34,6 +50,7 @@ const idFor: Record<string, (c: CoopFixture) => string> = {
   userId: (c) => c.users.member.id,
   memberId: (c) => c.memberId,
   transactionId: (c) => c.transactionId,
+  loanId: (c) => c.loanId,
 };
 
 describe('tenant isolation', () => {
@@ -65,7 +82,7 @@ describe('tenant isolation', () => {
   it('knows a sample body for every cooperative route', () => {
     const missing = tenantRoutes.map((r) => `${r.method} ${r.path}`).filter((k) => !(k in sampleBodies));
     expect(missing).toEqual([]);
-    expect(tenantRoutes.length).toBeGreaterThanOrEqual(18);
+    expect(tenantRoutes.length).toBeGreaterThanOrEqual(26);
   });
 
   it.each(COOPERATIVE_ROLES)('a %s of A asking for B’s URLs gets 403 and no data', async (role) => {
@@ -96,7 +113,7 @@ describe('tenant isolation', () => {
       // The URL the caller sent is echoed in `instance`; everything else must be free of B's data.
       const { instance: _instance, ...rest } = res.body as Record<string, unknown>;
       const text = JSON.stringify(rest);
-      for (const secret of [b.users.member.email, b.memberId, b.transactionId, `Membre ${b.slug}`]) {
+      for (const secret of [b.users.member.email, b.memberId, b.transactionId, b.loanId, `Membre ${b.slug}`]) {
         expect(text).not.toContain(secret);
       }
     }

@@ -6,3 +6,4 @@ export * from './users.js';
 export * from './queries.js';
 export * from './ledger.js';
 export * from './members.js';
+export * from './loans.js';

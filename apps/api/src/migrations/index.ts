@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { FederationInitial20261125000000 } from './federation/20261125000000-federation-initial.js';
 import { TenantInitial20261125000000 } from './tenant/20261125000000-tenant-initial.js';
 import { TenantMembersLedger20261125100000 } from './tenant/20261125100000-members-ledger.js';
+import { TenantLoans20261125110000 } from './tenant/20261125110000-loans.js';
 
 /**
  * Migrations are listed here, in order, rather than discovered from the disk:
@@ -14,4 +15,5 @@ export const federationMigrations: MigrationObject[] = [
 export const tenantMigrations: MigrationObject[] = [
   { name: '20261125000000-tenant-initial', class: TenantInitial20261125000000 },
   { name: '20261125100000-members-ledger', class: TenantMembersLedger20261125100000 },
+  { name: '20261125110000-loans', class: TenantLoans20261125110000 },
 ];

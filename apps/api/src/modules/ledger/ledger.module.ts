@@ -4,5 +4,10 @@ import { LedgerController } from './ledger.controller.js';
 import { LedgerRepository } from './ledger.repository.js';
 import { LedgerService } from './ledger.service.js';
 
-@Module({ imports: [MembersModule], controllers: [LedgerController], providers: [LedgerService, LedgerRepository] })
+@Module({
+  imports: [MembersModule],
+  controllers: [LedgerController],
+  providers: [LedgerService, LedgerRepository],
+  exports: [LedgerRepository],
+})
 export class LedgerModule {}

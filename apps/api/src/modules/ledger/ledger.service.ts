@@ -83,6 +83,9 @@ export class LedgerService {
       if (!original) throw new NotFound('The transaction');
       if (original.kind === 'reversal') throw new Conflict('cannot_reverse_reversal', 'A reversal cannot itself be reversed; record a new entry.');
       if (original.reversed_by_id) throw new Conflict('already_reversed', 'This transaction has already been reversed.');
+      if (original.kind === 'loan_disbursement') {
+        throw new Conflict('reverse_loan_disbursement', 'A loan paid out is not reversed here: write the loan off, with a reason.');
+      }
       const row = await this.ledger.append(tx, {
         kind: 'reversal',
         direction: -Number(original.direction),
@@ -99,6 +102,10 @@ export class LedgerService {
         reversesId: original.id,
         reason: request.reason,
       });
+      if (original.kind === 'repayment' && original.loan_id) {
+        // A repayment taken back reopens a loan it had closed.
+        await tx.execute(`update loans set status = 'disbursed' where id = ? and status = 'closed'`, [original.loan_id]);
+      }
       return toTransactionResponse(row);
     });
   }

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { LedgerModule } from '../ledger/ledger.module.js';
+import { MembersModule } from '../members/members.module.js';
+import { LoansController } from './loans.controller.js';
+import { LoansRepository } from './loans.repository.js';
+import { LoansService } from './loans.service.js';
+
+@Module({ imports: [MembersModule, LedgerModule], controllers: [LoansController], providers: [LoansService, LoansRepository] })
+export class LoansModule {}

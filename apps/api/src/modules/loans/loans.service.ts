@@ -1,0 +1,245 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { hasUnconditionalAccess } from '@kotizo/authorization';
+import type {
+  DisburseLoanRequest,
+  ListLoansQuery,
+  LoanDecisionRequest,
+  LoanResponse,
+  Page,
+  PortfolioResponse,
+  RepaymentResponse,
+  RepayLoanRequest,
+  RequestLoanCommand,
+  WriteOffLoanRequest,
+} from '@kotizo/contracts';
+import { allocateRepayment, type IsoDate, localDate, portfolioAtRisk } from '@kotizo/domain';
+import { TenantDatabase } from '../../platform/database/tenant-database.js';
+import { AppError, Conflict, Forbidden, NotFound, ValidationFailed } from '../../platform/errors/app-error.js';
+import { IdempotentWrites, requestFingerprint, type WriteResult } from '../../platform/idempotency/idempotent-writes.js';
+import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
+import { LedgerRepository } from '../ledger/ledger.repository.js';
+import { MembersRepository } from '../members/members.repository.js';
+import { scheduleFor, toLoanResponse } from './loan-view.js';
+import { type LoanRow, LoansRepository } from './loans.repository.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A loan's life: requested by one person, approved or rejected by another
+ * (maker-checker), disbursed through the ledger, repaid installment by
+ * installment (penalty, then interest, then principal), closed when nothing
+ * is owed, or written off by an admin with a reason.
+ */
+@Injectable()
+export class LoansService {
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly loans: LoansRepository,
+    private readonly members: MembersRepository,
+    private readonly ledger: LedgerRepository,
+    private readonly writes: IdempotentWrites,
+  ) {}
+
+  request(ctx: TenantRequestContext, command: RequestLoanCommand, key: string | null): Promise<WriteResult<LoanResponse>> {
+    return this.writes.run(ctx.tenant, key, requestFingerprint('loan.request', command), async (tx) => {
+      await this.requireActiveMember(tx, command.memberId, 'memberId');
+      for (const [i, id] of command.guarantorIds.entries()) await this.requireActiveMember(tx, id, `guarantorIds.${i}`);
+      const row = await this.loans.insert(tx, { ...command, currency: ctx.tenant.currency, requestedBy: ctx.principal.userId });
+      await this.loans.addEvent(tx, row.id, ctx.principal.userId, 'requested');
+      return this.view(tx, ctx, row);
+    });
+  }
+
+  async decide(ctx: TenantRequestContext, id: string, request: LoanDecisionRequest): Promise<LoanResponse> {
+    return this.db.transactional(ctx.tenant, async (tx) => {
+      const loan = await this.require(tx, id, true);
+      if (loan.status !== 'requested') throw new Conflict('loan_not_requested', `This loan is ${loan.status}; only a request can be decided.`);
+      const makerChecker = (await this.loans.setting(tx, 'loans.makerChecker')) !== false;
+      if (makerChecker && loan.requested_by === ctx.principal.userId) {
+        throw new Forbidden('self_approval', 'A loan is decided by someone other than who requested it.');
+      }
+      const status = request.decision === 'approve' ? 'approved' : 'rejected';
+      await this.loans.setStatus(tx, id, { status, decided_by: ctx.principal.userId, decided_at: new Date().toISOString(), decision_note: request.note ?? null });
+      await this.loans.addEvent(tx, id, ctx.principal.userId, status, request.note ?? null);
+      return this.view(tx, ctx, (await this.loans.find(tx, id))!);
+    });
+  }
+
+  disburse(ctx: TenantRequestContext, id: string, request: DisburseLoanRequest, key: string | null): Promise<WriteResult<LoanResponse>> {
+    this.requireUuid(id);
+    return this.writes.run(ctx.tenant, key, requestFingerprint(`loan.disburse:${id}`, request), async (tx) => {
+      const loan = await this.require(tx, id, true);
+      if (loan.status !== 'approved') throw new Conflict('loan_not_approved', `This loan is ${loan.status}; only an approved loan is paid out.`);
+      const on = this.pastOrToday(ctx, request.occurredOn);
+      const entry = await this.ledger.append(tx, {
+        kind: 'loan_disbursement',
+        direction: -1,
+        amount: Number(loan.principal),
+        currency: loan.currency.trim(),
+        memberId: loan.member_id,
+        loanId: loan.id,
+        category: null,
+        channel: request.channel,
+        externalRef: request.externalRef ?? null,
+        memo: null,
+        occurredOn: on,
+        recordedBy: ctx.principal.userId,
+        reversesId: null,
+        reason: null,
+      });
+      await this.loans.saveSchedule(tx, id, scheduleFor(loan, on));
+      await this.loans.setStatus(tx, id, { status: 'disbursed', disbursed_on: on, disbursement_id: entry.id });
+      await this.loans.addEvent(tx, id, ctx.principal.userId, 'disbursed');
+      return this.view(tx, ctx, (await this.loans.find(tx, id))!);
+    });
+  }
+
+  repay(ctx: TenantRequestContext, id: string, request: RepayLoanRequest, key: string | null): Promise<WriteResult<RepaymentResponse>> {
+    this.requireUuid(id);
+    return this.writes.run(ctx.tenant, key, requestFingerprint(`loan.repay:${id}`, request), async (tx) => {
+      const loan = await this.require(tx, id, true);
+      if (loan.status !== 'disbursed') throw new Conflict('loan_not_running', `This loan is ${loan.status}; repayments go to a disbursed loan.`);
+      const on = this.pastOrToday(ctx, request.occurredOn);
+      const before = toLoanResponse(loan, await this.parts(tx, ctx, loan));
+      const owed = before.position!.outstandingTotal;
+      if (request.amount > owed) {
+        throw new AppError(422, 'repayment_exceeds_outstanding', 'Repayment too large', `Only ${owed} is still owed on this loan.`, [
+          { field: 'amount', message: `is more than the ${owed} still owed` },
+        ]);
+      }
+      const allocation = allocateRepayment(
+        before.schedule
+          .filter((i) => i.remaining > 0)
+          .map((i) => ({ number: i.number, dueDate: i.dueDate, penalty: 0, ...this.owedSplit(i) })),
+        request.amount,
+        on,
+      );
+      const entry = await this.ledger.append(tx, {
+        kind: 'repayment',
+        direction: 1,
+        amount: request.amount,
+        currency: loan.currency.trim(),
+        memberId: loan.member_id,
+        loanId: loan.id,
+        category: null,
+        channel: request.channel,
+        externalRef: request.externalRef ?? null,
+        memo: null,
+        occurredOn: on,
+        recordedBy: ctx.principal.userId,
+        reversesId: null,
+        reason: null,
+      });
+      if (request.amount === owed) {
+        await this.loans.setStatus(tx, id, { status: 'closed' });
+        await this.loans.addEvent(tx, id, ctx.principal.userId, 'closed');
+      }
+      return {
+        transactionId: entry.id,
+        allocation: allocation.allocations.map((a) => ({ number: a.number, penalty: a.penalty, interest: a.interest, principal: a.principal })),
+        loan: await this.view(tx, ctx, (await this.loans.find(tx, id))!),
+      };
+    });
+  }
+
+  async writeOff(ctx: TenantRequestContext, id: string, request: WriteOffLoanRequest): Promise<LoanResponse> {
+    return this.db.transactional(ctx.tenant, async (tx) => {
+      const loan = await this.require(tx, id, true);
+      if (loan.status !== 'disbursed') throw new Conflict('loan_not_running', `This loan is ${loan.status}; only a running loan is written off.`);
+      await this.loans.setStatus(tx, id, {
+        status: 'written_off',
+        written_off_by: ctx.principal.userId,
+        written_off_at: new Date().toISOString(),
+        write_off_reason: request.reason,
+      });
+      await this.loans.addEvent(tx, id, ctx.principal.userId, 'written_off', request.reason);
+      return this.view(tx, ctx, (await this.loans.find(tx, id))!);
+    });
+  }
+
+  async get(ctx: TenantRequestContext, id: string): Promise<LoanResponse> {
+    return this.db.read(ctx.tenant, async (em) => {
+      const loan = await this.require(em, id);
+      const own = this.ownMember(ctx);
+      if (own !== undefined && loan.member_id !== own) throw new NotFound('The loan');
+      return this.view(em, ctx, loan);
+    });
+  }
+
+  async list(ctx: TenantRequestContext, query: ListLoansQuery): Promise<Page<LoanResponse>> {
+    const own = this.ownMember(ctx);
+    if (own === null) return { items: [], total: 0, limit: query.limit, offset: query.offset };
+    return this.db.read(ctx.tenant, async (em) => {
+      const { items, total } = await this.loans.list(em, query, own);
+      const views: LoanResponse[] = [];
+      for (const row of items) views.push(await this.view(em, ctx, row));
+      return { items: views, total, limit: query.limit, offset: query.offset };
+    });
+  }
+
+  async portfolio(ctx: TenantRequestContext): Promise<PortfolioResponse> {
+    return this.db.read(ctx.tenant, async (em) => {
+      const positions = [];
+      for (const id of await this.loans.disbursedIds(em)) {
+        positions.push((await this.view(em, ctx, (await this.loans.find(em, id))!)).position!);
+      }
+      const par = portfolioAtRisk(positions.map((p) => ({ outstandingPrincipal: p.outstandingPrincipal, daysPastDue: p.daysPastDue })));
+      return {
+        currency: ctx.tenant.currency,
+        outstanding: par.outstanding,
+        atRisk30: par.atRisk,
+        par30BasisPoints: par.ratioBasisPoints,
+        activeLoans: positions.length,
+        lateLoans: positions.filter((p) => p.daysPastDue > 0).length,
+      };
+    });
+  }
+
+  /** What is still owed on an installment, split for the allocation rule. */
+  private owedSplit(i: { principal: number; interest: number; paid: number }): { interest: number; principal: number } {
+    const interestPaid = Math.min(i.paid, i.interest);
+    return { interest: i.interest - interestPaid, principal: i.principal - (i.paid - interestPaid) };
+  }
+
+  private async view(em: EntityManager, ctx: TenantRequestContext, loan: LoanRow): Promise<LoanResponse> {
+    return toLoanResponse(loan, await this.parts(em, ctx, loan));
+  }
+
+  private async parts(em: EntityManager, ctx: TenantRequestContext, loan: LoanRow) {
+    return {
+      guarantorIds: await this.loans.guarantors(em, loan.id),
+      installments: await this.loans.installments(em, loan.id),
+      repayments: await this.loans.repayments(em, loan.id),
+      today: localDate(new Date(), ctx.tenant.timeZone),
+    };
+  }
+
+  private pastOrToday(ctx: TenantRequestContext, date: IsoDate | undefined): IsoDate {
+    const today = localDate(new Date(), ctx.tenant.timeZone);
+    if (date && date > today) throw new ValidationFailed([{ field: 'occurredOn', message: 'cannot be in the future' }]);
+    return date ?? today;
+  }
+
+  private ownMember(ctx: TenantRequestContext): string | null | undefined {
+    if (hasUnconditionalAccess(ctx.ability, 'read', 'Loan')) return undefined;
+    return ctx.principal.memberId ?? null;
+  }
+
+  private requireUuid(id: string): void {
+    if (!UUID.test(id)) throw new NotFound('The loan');
+  }
+
+  private async require(em: EntityManager, id: string, lock = false): Promise<LoanRow> {
+    this.requireUuid(id);
+    const loan = await this.loans.find(em, id, lock);
+    if (!loan) throw new NotFound('The loan');
+    return loan;
+  }
+
+  private async requireActiveMember(tx: EntityManager, memberId: string, field: string): Promise<void> {
+    const member = await this.members.find(tx, memberId);
+    if (!member) throw new ValidationFailed([{ field, message: 'is not a member of this cooperative' }]);
+    if (member.status !== 'active') throw new ValidationFailed([{ field, message: `is ${member.status}` }]);
+  }
+}
