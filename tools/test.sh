@@ -19,7 +19,8 @@ fi
 rm -rf tmp/test-results
 npx nx run-many -t build --output-style=static
 # One line, not a stack trace, when PostgreSQL or Redis is missing.
-node apps/api/dist/cli/main.js check
+DATABASE_URL="${TEST_DATABASE_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}" \
+  REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379}" node apps/api/dist/cli/main.js check
 
 status=0
 npx nx run-many -t lint,typecheck,test --parallel=2 --output-style=stream || status=1

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { loadEnv } from '../platform/config/env.schema.js';
+import { envSchema, loadEnv } from '../platform/config/env.schema.js';
 import { ensureDatabase, preflight, runMain } from '../platform/config/preflight.js';
 import { ormConfig } from '../platform/database/orm.config.js';
 import { FederationAdminBootstrap } from '../platform/auth/federation-admin.bootstrap.js';
@@ -20,15 +20,19 @@ const usage = `usage: kotizo <command>
 
 runMain(async () => {
   const [command, ...rest] = process.argv.slice(2);
+  // These two need only the connection settings, so they can run before the rest is configured.
+  if (command === 'check' || command === 'ensure-database') {
+    const connections = envSchema.pick({ DATABASE_URL: true, REDIS_URL: true }).parse(process.env);
+    if (command === 'check') {
+      await preflight(connections);
+      console.log('PostgreSQL and Redis answer.');
+    } else if (await ensureDatabase(connections.DATABASE_URL)) {
+      console.log('database created');
+    }
+    return;
+  }
   const env = loadEnv();
   switch (command) {
-    case 'check':
-      await preflight(env);
-      console.log('PostgreSQL and Redis answer.');
-      return;
-    case 'ensure-database':
-      if (await ensureDatabase(env.DATABASE_URL)) console.log('database created');
-      return;
     case 'migrate': {
       const { values } = parseArgs({ args: rest, options: { concurrency: { type: 'string', default: '4' } } });
       await preflight(env);

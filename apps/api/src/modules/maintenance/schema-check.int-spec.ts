@@ -29,9 +29,10 @@ describe('tenant jobs on the worker (PostgreSQL + Redis)', () => {
     await events.waitUntilReady();
   });
   afterAll(async () => {
+    // Stop consuming first, so no job finishes against a queue being emptied.
+    await worker.close();
     await queue.obliterate({ force: true });
     await Promise.all([queue.close(), events.close()]);
-    await worker.close();
     await harness.stop();
   });
 
@@ -56,6 +57,14 @@ describe('tenant jobs on the worker (PostgreSQL + Redis)', () => {
   it('fans out one job per active cooperative and has a daily scheduler', async () => {
     const job = await queue.add(SCHEMA_CHECK_ALL, {});
     expect(await job.waitUntilFinished(events, 10_000)).toBe(2);
+    // The two jobs it enqueued run too (the scheduler's next run stays delayed until 03:15).
+    const deadline = Date.now() + 10_000;
+    let counts = await queue.getJobCounts('waiting', 'active');
+    while (counts['waiting']! + counts['active']! > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      counts = await queue.getJobCounts('waiting', 'active');
+    }
+    expect(counts).toEqual({ waiting: 0, active: 0 });
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers.map((s) => [s.key, s.pattern])).toEqual([[SCHEMA_CHECK_ALL, '15 3 * * *']]);
   });

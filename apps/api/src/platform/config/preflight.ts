@@ -33,20 +33,29 @@ export async function checkPostgres(url: string): Promise<void> {
 }
 
 export async function checkRedis(url: string): Promise<void> {
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 3_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  // ioredis' own connect timer outlives a failed attempt; time the attempt here instead.
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: 0, maxRetriesPerRequest: 0, retryStrategy: () => null });
   let cause: Error | null = null;
   client.on('error', (error: Error) => {
     cause ??= error;
   });
   try {
-    await client.connect();
-    await client.ping();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('no answer within 3 s')), 3_000);
+    });
+    try {
+      await Promise.race([client.connect().then(() => client.ping()), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   } catch (error) {
     // The 'error' event carries the socket's reason (ECONNREFUSED...); the rejection only "closed".
     const reason = (cause as Error | null)?.message || (error as Error).message || 'no answer';
     throw new ServiceUnavailable(`Redis does not answer at ${redact(url)} (${reason}): ${HOW_TO_START} REDIS_URL.`);
   } finally {
-    client.disconnect();
+    // After a failed attempt the client is already closed; disconnect() would arm a 2 s timer.
+    if (client.status !== 'end') client.disconnect();
   }
 }
 
