@@ -43,6 +43,11 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/v1/coops/:slug/loans/:loanId/repayments': { amount: 100, channel: 'cash' },
   'POST /api/v1/coops/:slug/loans/:loanId/write-off': { reason: 'intrusion' },
   'GET /api/v1/coops/:slug/portfolio': undefined,
+  'GET /api/v1/coops/:slug/contribution-plan': undefined,
+  'PUT /api/v1/coops/:slug/contribution-plan': { amount: 100, frequency: 'monthly', dueDay: 1, startDate: '2026-01-01', graceDays: 0 },
+  'PUT /api/v1/coops/:slug/members/:memberId/contribution-override': { amount: 1 },
+  'GET /api/v1/coops/:slug/members/:memberId/dues': undefined,
+  'GET /api/v1/coops/:slug/dues': undefined,
 };
 
 /** The id each route parameter takes, from the cooperative given. */

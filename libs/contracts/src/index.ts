@@ -7,3 +7,4 @@ export * from './queries.js';
 export * from './ledger.js';
 export * from './members.js';
 export * from './loans.js';
+export * from './dues.js';

@@ -3,6 +3,7 @@ import { FederationInitial20261125000000 } from './federation/20261125000000-fed
 import { TenantInitial20261125000000 } from './tenant/20261125000000-tenant-initial.js';
 import { TenantMembersLedger20261125100000 } from './tenant/20261125100000-members-ledger.js';
 import { TenantLoans20261125110000 } from './tenant/20261125110000-loans.js';
+import { TenantContributionOverrides20261125120000 } from './tenant/20261125120000-contribution-overrides.js';
 
 /**
  * Migrations are listed here, in order, rather than discovered from the disk:
@@ -16,4 +17,5 @@ export const tenantMigrations: MigrationObject[] = [
   { name: '20261125000000-tenant-initial', class: TenantInitial20261125000000 },
   { name: '20261125100000-members-ledger', class: TenantMembersLedger20261125100000 },
   { name: '20261125110000-loans', class: TenantLoans20261125110000 },
+  { name: '20261125120000-contribution-overrides', class: TenantContributionOverrides20261125120000 },
 ];
