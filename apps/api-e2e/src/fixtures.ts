@@ -10,6 +10,7 @@ export interface CoopFixture {
   memberId: string;
   transactionId: string;
   loanId: string;
+  importId: string;
   /** One signed-in user per cooperative role. */
   users: Record<CooperativeRole, { id: string; email: string; accessToken: string }>;
 }
@@ -49,5 +50,19 @@ export async function cooperativeWithEveryRole(api: ApiHarness, fedToken: string
     body: { memberId: member.body.id, principal: 50_000, annualRateBasisPoints: 1200, method: 'flat', installments: 5, frequency: 'monthly', purpose: 'Fonds de commerce' },
   });
   if (loan.status !== 201) throw new Error(`loan in ${slug}: ${loan.status} ${JSON.stringify(loan.body)}`);
-  return { slug, id: created.body.id, users, memberId: member.body.id, transactionId: contribution.body.id, loanId: loan.body.id };
+  const upload = await api.request<{ id: string }>('POST', `/api/v1/coops/${slug}/imports`, {
+    token: users.treasurer.accessToken,
+    rawBody: 'date;amount\n2026-01-02;100\n',
+    headers: { 'content-type': 'text/csv' },
+  });
+  if (upload.status !== 201) throw new Error(`import in ${slug}: ${upload.status} ${JSON.stringify(upload.body)}`);
+  return {
+    slug,
+    id: created.body.id,
+    users,
+    memberId: member.body.id,
+    transactionId: contribution.body.id,
+    loanId: loan.body.id,
+    importId: upload.body.id,
+  };
 }

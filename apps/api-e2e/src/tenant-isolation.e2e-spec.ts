@@ -48,6 +48,9 @@ const sampleBodies: Record<string, unknown> = {
   'PUT /api/v1/coops/:slug/members/:memberId/contribution-override': { amount: 1 },
   'GET /api/v1/coops/:slug/members/:memberId/dues': undefined,
   'GET /api/v1/coops/:slug/dues': undefined,
+  'POST /api/v1/coops/:slug/imports': undefined,
+  'POST /api/v1/coops/:slug/imports/:importId/preview': { mapping: { columns: { date: 'd', amount: 'a' }, defaults: { kind: 'income', channel: 'cash' } } },
+  'POST /api/v1/coops/:slug/imports/:importId/commit': { mapping: { columns: { date: 'd', amount: 'a' }, defaults: { kind: 'income', channel: 'cash' } } },
 };
 
 /** The id each route parameter takes, from the cooperative given. */
@@ -56,6 +59,7 @@ const idFor: Record<string, (c: CoopFixture) => string> = {
   memberId: (c) => c.memberId,
   transactionId: (c) => c.transactionId,
   loanId: (c) => c.loanId,
+  importId: (c) => c.importId,
 };
 
 describe('tenant isolation', () => {

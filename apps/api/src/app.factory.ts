@@ -22,6 +22,13 @@ export async function createApi(env: Env): Promise<NestFastifyApplication> {
   app.enableShutdownHooks();
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  // CSV imports arrive as the raw body; larger than JSON bodies are allowed to be.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 128 * 1_048_576 }, (_req, body, done) => {
+      done(null, body);
+    });
   app
     .getHttpAdapter()
     .getInstance()

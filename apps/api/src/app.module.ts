@@ -3,6 +3,7 @@ import type { Env } from './platform/config/env.schema.js';
 import { PlatformModule } from './platform/platform.module.js';
 import { CooperativesModule } from './modules/cooperatives/cooperatives.module.js';
 import { DuesModule } from './modules/dues/dues.module.js';
+import { ImportsModule } from './modules/imports/imports.module.js';
 import { LedgerModule } from './modules/ledger/ledger.module.js';
 import { LoansModule } from './modules/loans/loans.module.js';
 import { MeModule } from './modules/me/me.module.js';
@@ -15,7 +16,7 @@ export class AppModule {
   static forRoot(env?: Env): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forApi(env), MeModule, CooperativesModule, UsersModule, MembersModule, LedgerModule, LoansModule, DuesModule],
+      imports: [PlatformModule.forApi(env), MeModule, CooperativesModule, UsersModule, MembersModule, LedgerModule, LoansModule, DuesModule, ImportsModule],
     };
   }
 }

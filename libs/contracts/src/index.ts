@@ -8,3 +8,4 @@ export * from './ledger.js';
 export * from './members.js';
 export * from './loans.js';
 export * from './dues.js';
+export * from './imports.js';

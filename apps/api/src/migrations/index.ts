@@ -4,6 +4,7 @@ import { TenantInitial20261125000000 } from './tenant/20261125000000-tenant-init
 import { TenantMembersLedger20261125100000 } from './tenant/20261125100000-members-ledger.js';
 import { TenantLoans20261125110000 } from './tenant/20261125110000-loans.js';
 import { TenantContributionOverrides20261125120000 } from './tenant/20261125120000-contribution-overrides.js';
+import { TenantImports20261125130000 } from './tenant/20261125130000-imports.js';
 
 /**
  * Migrations are listed here, in order, rather than discovered from the disk:
@@ -18,4 +19,5 @@ export const tenantMigrations: MigrationObject[] = [
   { name: '20261125100000-members-ledger', class: TenantMembersLedger20261125100000 },
   { name: '20261125110000-loans', class: TenantLoans20261125110000 },
   { name: '20261125120000-contribution-overrides', class: TenantContributionOverrides20261125120000 },
+  { name: '20261125130000-imports', class: TenantImports20261125130000 },
 ];

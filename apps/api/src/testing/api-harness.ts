@@ -58,11 +58,11 @@ export class ApiHarness {
   async request<T = unknown>(
     method: string,
     path: string,
-    options: { token?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string } = {},
+    options: { token?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string | Buffer } = {},
   ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers['authorization'] = `Bearer ${options.token}`;
-    let body: string | undefined = options.rawBody;
+    let body: string | Uint8Array | undefined = options.rawBody;
     if (options.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(options.body);

@@ -29,6 +29,8 @@ export interface TransactionRow {
 
 export type NewEntry = Omit<SealedEntry, 'seq' | 'id' | 'recordedAt'>;
 
+const INSERT_BATCH = 1_000;
+
 const COLUMNS = `t.id, t.seq, t.kind, t.direction, t.amount, t.currency, t.member_id, t.loan_id, t.category,
   t.channel, t.external_ref, t.memo, to_char(t.occurred_on, 'YYYY-MM-DD') as occurred_on, t.recorded_by,
   t.recorded_at, t.reverses_id, r.id as reversed_by_id, t.reason, t.prev_hash, t.hash`;
@@ -64,38 +66,43 @@ export class LedgerRepository {
    * appends of one cooperative are serialised and sequence numbers gapless.
    */
   async append(tx: EntityManager, entry: NewEntry): Promise<TransactionRow> {
+    const [id] = await this.appendMany(tx, [entry]);
+    return (await this.find(tx, id!))!;
+  }
+
+  /** Appends entries in order, chaining each to the previous; multi-row inserts of 1,000. */
+  async appendMany(tx: EntityManager, entries: readonly NewEntry[]): Promise<string[]> {
+    if (entries.length === 0) return [];
     const [head] = await tx.execute<{ seq: string; hash: string }[]>('select seq, hash from ledger_head where id = 1 for update');
-    const id = randomUUID();
-    const sealed: SealedEntry = { ...entry, seq: Number(head!.seq) + 1, id, recordedAt: new Date().toISOString() };
-    const hash = entryHash(head!.hash, sealed);
-    await tx.execute(
-      `insert into transactions (id, seq, kind, direction, amount, currency, member_id, loan_id, category, channel,
-         external_ref, memo, occurred_on, recorded_by, recorded_at, reverses_id, reason, prev_hash, hash)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        sealed.id,
-        sealed.seq,
-        sealed.kind,
-        sealed.direction,
-        sealed.amount,
-        sealed.currency,
-        sealed.memberId,
-        sealed.loanId,
-        sealed.category,
-        sealed.channel,
-        sealed.externalRef,
-        sealed.memo,
-        sealed.occurredOn,
-        sealed.recordedBy,
-        sealed.recordedAt,
-        sealed.reversesId,
-        sealed.reason,
-        head!.hash,
-        hash,
-      ],
-    );
-    await tx.execute('update ledger_head set seq = ?, hash = ? where id = 1', [sealed.seq, hash]);
-    return (await this.find(tx, id))!;
+    let seq = Number(head!.seq);
+    let previous = head!.hash;
+    const recordedAt = new Date().toISOString();
+    const ids: string[] = [];
+    for (let start = 0; start < entries.length; start += INSERT_BATCH) {
+      const params: unknown[] = [];
+      const batch = entries.slice(start, start + INSERT_BATCH);
+      for (const entry of batch) {
+        seq += 1;
+        const sealed: SealedEntry = { ...entry, seq, id: randomUUID(), recordedAt };
+        const hash = entryHash(previous, sealed);
+        params.push(
+          sealed.id, sealed.seq, sealed.kind, sealed.direction, sealed.amount, sealed.currency, sealed.memberId,
+          sealed.loanId, sealed.category, sealed.channel, sealed.externalRef, sealed.memo, sealed.occurredOn,
+          sealed.recordedBy, sealed.recordedAt, sealed.reversesId, sealed.reason, previous, hash,
+        );
+        previous = hash;
+        ids.push(sealed.id);
+      }
+      const row = `(${Array.from({ length: 19 }, () => '?').join(', ')})`;
+      await tx.execute(
+        `insert into transactions (id, seq, kind, direction, amount, currency, member_id, loan_id, category, channel,
+           external_ref, memo, occurred_on, recorded_by, recorded_at, reverses_id, reason, prev_hash, hash)
+         values ${batch.map(() => row).join(', ')}`,
+        params,
+      );
+    }
+    await tx.execute('update ledger_head set seq = ?, hash = ? where id = 1', [seq, previous]);
+    return ids;
   }
 
   async find(em: EntityManager, id: string): Promise<TransactionRow | null> {
