@@ -20,6 +20,19 @@ describe('fieldMessage', () => {
     expect(fieldMessage(name)).toEqual({ key: 'validation.minLength', params: { min: 2 } });
   });
 
+  it('names the amount, rate and range problems', () => {
+    const amount = new FormControl('15,5');
+    amount.setErrors({ amount: { problem: 'decimals', digits: 0 } });
+    expect(fieldMessage(amount)).toEqual({ key: 'money.decimals', params: { digits: 0 } });
+    const rate = new FormControl('1,234');
+    rate.setErrors({ rate: 'decimals' });
+    expect(fieldMessage(rate)).toEqual({ key: 'loans.form.rate_decimals' });
+    expect(fieldMessage(new FormControl(0, Validators.min(1)))).toEqual({
+      key: 'validation.min',
+      params: { min: 1 },
+    });
+  });
+
   it('falls back to a generic message for an unknown error', () => {
     const control = new FormControl('x');
     control.setErrors({ somethingNew: true });

@@ -16,6 +16,8 @@ const KEYS: Record<string, string> = {
   passwordMix: 'password.needsMix',
   wrongPassword: 'password.wrongCurrent',
   slugTaken: 'cooperatives.form.slugTaken',
+  phone: 'members.form.phoneFormat',
+  future: 'validation.future',
 };
 
 /** The first error of a control, as a message; null when it is valid. */
@@ -26,6 +28,14 @@ export function fieldMessage(control: AbstractControl): FieldMessage | null {
   if (typeof server === 'string') return { key: 'validation.server', text: server };
   const slug: unknown = errors['slug'];
   if (typeof slug === 'string') return { key: `slug.${slug}` };
+  const amount = errors['amount'] as { problem: string; digits: number } | undefined;
+  if (amount) return { key: `money.${amount.problem}`, params: { digits: amount.digits } };
+  const rate: unknown = errors['rate'];
+  if (typeof rate === 'string') return { key: `loans.form.rate_${rate}` };
+  const min = errors['min'] as { min: number } | undefined;
+  if (min) return { key: 'validation.min', params: { min: min.min } };
+  const max = errors['max'] as { max: number } | undefined;
+  if (max) return { key: 'validation.max', params: { max: max.max } };
   const minLength = errors['minlength'] as { requiredLength: number } | undefined;
   if (minLength) return { key: 'validation.minLength', params: { min: minLength.requiredLength } };
   const maxLength = errors['maxlength'] as { requiredLength: number } | undefined;
