@@ -114,13 +114,9 @@ export class ImportsService {
     return this.db.transactional(ctx.tenant, async (tx) => {
       const record = await this.require(tx, id, true);
       if (record.status === 'committed') return { id, imported: record.imported ?? 0, skippedDuplicates: record.skipped ?? 0 };
-      // First pass: nothing is written unless every row reads.
-      const check = await this.analyse(tx, ctx, record, mapping, null);
-      if (check.rejectedCount > 0) {
-        throw new AppError(422, 'import_has_rejected_rows', 'Rows rejected', `${check.rejectedCount} rows cannot be imported; fix the file or the mapping and preview again.`);
-      }
-      // Second pass: append the rows, a batch at a time, in file order.
-      const result = await this.analyse(tx, ctx, record, mapping, (rows) => this.append(tx, ctx, rows));
+      // One pass: rows are appended batch by batch as they are read; a rejected
+      // row aborts the transaction, so the file is recorded whole or not at all.
+      const result = await this.analyse(tx, ctx, record, mapping, (rows) => this.append(tx, ctx, rows), true);
       await tx.execute(
         `update imports set status = 'committed', mapping = ?, committed_by = ?, committed_at = now(), imported = ?, skipped = ?, content = null
           where id = ?`,
@@ -160,6 +156,7 @@ export class ImportsService {
     record: ImportRecord,
     mapping: ImportMappingParsed,
     sink: ((rows: ImportedRow[]) => Promise<void>) | null,
+    stopAtFirstRejection = false,
   ): Promise<Analysis> {
     if (!record.content) throw new AppError(409, 'import_content_gone', 'Import already committed', 'This file was already imported.');
     const file: DecodedFile = decodeCsv(record.content);
@@ -183,6 +180,9 @@ export class ImportsService {
       batch = [];
     };
     const reject = (row: RejectedRow) => {
+      if (stopAtFirstRejection) {
+        throw new AppError(422, 'import_has_rejected_rows', 'Rows rejected', `Line ${row.line} cannot be imported; preview the file to see every rejected row.`, row.errors.map((e) => ({ field: `line ${row.line}: ${e.field}`, message: e.message })));
+      }
       analysis.rejectedCount += 1;
       if (analysis.rejected.length < MAX_REJECTED_SHOWN) analysis.rejected.push(row);
     };
@@ -216,6 +216,7 @@ export class ImportsService {
       }
     } catch (error) {
       if (error instanceof AppError) throw error;
+      if (stopAtFirstRejection) throw new AppError(422, 'import_has_rejected_rows', 'Unreadable file', (error as Error).message);
       // A truncated or malformed file (an unclosed quote...): say where it stops being readable.
       reject({ line: analysis.rows + 2, errors: [{ field: '(file)', message: (error as Error).message }] });
     }

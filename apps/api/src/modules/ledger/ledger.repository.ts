@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ListTransactionsQuery } from '@kotizo/contracts';
+import { bulkInsert } from '../../platform/database/bulk-insert.js';
 import { entryHash, type SealedEntry } from './ledger-hash.js';
 
 export interface TransactionRow {
@@ -29,7 +30,29 @@ export interface TransactionRow {
 
 export type NewEntry = Omit<SealedEntry, 'seq' | 'id' | 'recordedAt'>;
 
-const INSERT_BATCH = 1_000;
+const INSERT_BATCH = 5_000;
+
+const TRANSACTION_COLUMNS = [
+  { name: 'id', type: 'uuid' },
+  { name: 'seq', type: 'bigint' },
+  { name: 'kind', type: 'text' },
+  { name: 'direction', type: 'smallint' },
+  { name: 'amount', type: 'bigint' },
+  { name: 'currency', type: 'text' },
+  { name: 'member_id', type: 'uuid' },
+  { name: 'loan_id', type: 'uuid' },
+  { name: 'category', type: 'text' },
+  { name: 'channel', type: 'text' },
+  { name: 'external_ref', type: 'text' },
+  { name: 'memo', type: 'text' },
+  { name: 'occurred_on', type: 'date' },
+  { name: 'recorded_by', type: 'uuid' },
+  { name: 'recorded_at', type: 'timestamptz' },
+  { name: 'reverses_id', type: 'uuid' },
+  { name: 'reason', type: 'text' },
+  { name: 'prev_hash', type: 'text' },
+  { name: 'hash', type: 'text' },
+] as const;
 
 const COLUMNS = `t.id, t.seq, t.kind, t.direction, t.amount, t.currency, t.member_id, t.loan_id, t.category,
   t.channel, t.external_ref, t.memo, to_char(t.occurred_on, 'YYYY-MM-DD') as occurred_on, t.recorded_by,
@@ -70,7 +93,7 @@ export class LedgerRepository {
     return (await this.find(tx, id!))!;
   }
 
-  /** Appends entries in order, chaining each to the previous; multi-row inserts of 1,000. */
+  /** Appends entries in order, chaining each to the previous; one statement per 5,000 rows. */
   async appendMany(tx: EntityManager, entries: readonly NewEntry[]): Promise<string[]> {
     if (entries.length === 0) return [];
     const [head] = await tx.execute<{ seq: string; hash: string }[]>('select seq, hash from ledger_head where id = 1 for update');
@@ -79,27 +102,21 @@ export class LedgerRepository {
     const recordedAt = new Date().toISOString();
     const ids: string[] = [];
     for (let start = 0; start < entries.length; start += INSERT_BATCH) {
-      const params: unknown[] = [];
-      const batch = entries.slice(start, start + INSERT_BATCH);
-      for (const entry of batch) {
+      const columns: unknown[][] = TRANSACTION_COLUMNS.map(() => []);
+      for (const entry of entries.slice(start, start + INSERT_BATCH)) {
         seq += 1;
         const sealed: SealedEntry = { ...entry, seq, id: randomUUID(), recordedAt };
         const hash = entryHash(previous, sealed);
-        params.push(
+        const row = [
           sealed.id, sealed.seq, sealed.kind, sealed.direction, sealed.amount, sealed.currency, sealed.memberId,
           sealed.loanId, sealed.category, sealed.channel, sealed.externalRef, sealed.memo, sealed.occurredOn,
           sealed.recordedBy, sealed.recordedAt, sealed.reversesId, sealed.reason, previous, hash,
-        );
+        ];
+        row.forEach((value, i) => columns[i]!.push(value));
         previous = hash;
         ids.push(sealed.id);
       }
-      const row = `(${Array.from({ length: 19 }, () => '?').join(', ')})`;
-      await tx.execute(
-        `insert into transactions (id, seq, kind, direction, amount, currency, member_id, loan_id, category, channel,
-           external_ref, memo, occurred_on, recorded_by, recorded_at, reverses_id, reason, prev_hash, hash)
-         values ${batch.map(() => row).join(', ')}`,
-        params,
-      );
+      await bulkInsert(tx, 'transactions', TRANSACTION_COLUMNS, columns);
     }
     await tx.execute('update ledger_head set seq = ?, hash = ? where id = 1', [seq, previous]);
     return ids;

@@ -1,0 +1,151 @@
+// Benchmarks of the ledger (issue 5), against the local PostgreSQL and Redis in a throwaway database:
+//   npx nx run api:build && node tools/bench/ledger.mts [--rows 1000000] [--clients 50] [--requests 5000]
+// 1. Import of N transactions from one CSV file through the HTTP API (upload, preview, commit),
+//    then the same file again (must add 0 rows). Reports wall time and the API process's peak RSS.
+// 2. Recording single contributions through the API with C concurrent clients.
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { createApi } from '../../apps/api/dist/app.factory.js';
+import { loadEnv } from '../../apps/api/dist/platform/config/env.schema.js';
+import { ormConfig } from '../../apps/api/dist/platform/database/orm.config.js';
+import { MigrationService } from '../../apps/api/dist/platform/database/migration.service.js';
+import { FederationAdminBootstrap } from '../../apps/api/dist/platform/auth/federation-admin.bootstrap.js';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    clients: { type: 'string', default: '50' },
+    requests: { type: 'string', default: '5000' },
+  },
+});
+const rows = Number(values.rows);
+const clients = Number(values.clients);
+const requests = Number(values.requests);
+const adminUrl = process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const dbName = `kotizo_bench_${randomBytes(4).toString('hex')}`;
+const dbUrl = new URL(adminUrl);
+dbUrl.pathname = `/${dbName}`;
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(sql);
+  await client.end();
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+
+await admin(`create database "${dbName}"`);
+const env = loadEnv({
+  ...process.env,
+  NODE_ENV: 'production',
+  DATABASE_URL: dbUrl.toString(),
+  JWT_SECRET: randomBytes(32).toString('hex'),
+  REDIS_PREFIX: `kotizo_bench_${randomBytes(3).toString('hex')}`,
+  FEDERATION_ADMIN_EMAIL: 'bench@kotizo.test',
+  FEDERATION_ADMIN_PASSWORD: 'Bench-admin-2026',
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_PER_MINUTE: '100000000',
+  DATABASE_POOL_MAX: '20',
+});
+const orm = await MikroORM.init(ormConfig({ url: env.DATABASE_URL, poolMax: 2 }));
+await new MigrationService(orm).migrateFederation();
+await orm.close();
+const app = await createApi(env);
+await app.get(FederationAdminBootstrap).run();
+await app.listen({ port: 0, host: '127.0.0.1' });
+const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/api/v1`;
+
+async function call<T>(method: string, path: string, token: string | null, body?: unknown, raw?: Buffer): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (token) headers['authorization'] = `Bearer ${token}`;
+  if (raw) headers['content-type'] = 'text/csv';
+  else if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(base + path, { method, headers, body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text) as T;
+}
+
+try {
+  const fed = await call<{ accessToken: string }>('POST', '/auth/login', null, { email: 'bench@kotizo.test', password: 'Bench-admin-2026' });
+  await call('POST', '/coops', fed.accessToken, { name: 'Bench', slug: 'bench', country: 'CI', admin: { name: 'A', email: 'a@bench.test' } });
+  const coop = await call<{ id: string; accessToken: string }>('POST', '/coops/bench/users', fed.accessToken, {
+    name: 'Trésorière',
+    email: 'treasurer@bench.test',
+    role: 'treasurer',
+    password: 'Bench-treasurer-1',
+  });
+  void coop;
+  const { accessToken: token } = await call<{ accessToken: string }>('POST', '/auth/login', null, {
+    email: 'treasurer@bench.test',
+    password: 'Bench-treasurer-1',
+  });
+  for (let i = 0; i < 100; i++) {
+    await call('POST', '/coops/bench/members', fed.accessToken, { fullName: `Membre ${i}`, phone: `+2250700${String(i).padStart(6, '0')}`, joinedOn: '2025-01-01' });
+  }
+
+  // 1. Import.
+  const lines = ['date;member_number;kind;amount;channel;reference;memo'];
+  for (let i = 0; i < rows; i++) {
+    lines.push(`2026-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')};${1 + (i % 100)};contribution;${500 + (i % 97) * 25};mobile_money;BENCH-${i};`);
+  }
+  const file = Buffer.from(lines.join('\n'));
+  lines.length = 0;
+  const importOnce = async () => {
+    const t0 = performance.now();
+    const up = await call<{ id: string; suggestedMapping: unknown }>('POST', '/coops/bench/imports', token, undefined, file);
+    const t1 = performance.now();
+    const preview = await call<{ valid: number; duplicates: number }>('POST', `/coops/bench/imports/${up.id}/preview`, token, { mapping: up.suggestedMapping });
+    const t2 = performance.now();
+    const done = await call<{ imported: number; skippedDuplicates: number }>('POST', `/coops/bench/imports/${up.id}/commit`, token, { mapping: up.suggestedMapping });
+    const t3 = performance.now();
+    return { upload_s: (t1 - t0) / 1000, preview_s: (t2 - t1) / 1000, commit_s: (t3 - t2) / 1000, total_s: (t3 - t0) / 1000, preview, done };
+  };
+  peakRss = 0;
+  const first = await importOnce();
+  const importPeakRssMb = Math.round(peakRss / 1_048_576);
+  const second = await importOnce();
+
+  // 2. Single movements, C clients in parallel.
+  const member = (await call<{ items: { id: string }[] }>('GET', '/coops/bench/members?limit=1', token)).items[0]!.id;
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < requests) {
+        next += 1;
+        const t0 = performance.now();
+        await call('POST', '/coops/bench/transactions', token, { kind: 'contribution', memberId: member, amount: 1000, channel: 'cash' });
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const sorted = latencies.sort((a, b) => a - b);
+  console.log(
+    JSON.stringify(
+      {
+        import: { rows, bytes: file.length, first, second, api_process_peak_rss_mb: importPeakRssMb },
+        record: {
+          clients,
+          requests,
+          per_second: Math.round(requests / elapsed),
+          p50_ms: Math.round(percentile(sorted, 50)),
+          p99_ms: Math.round(percentile(sorted, 99)),
+        },
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  clearInterval(sampler);
+  await app.close();
+  await admin(`drop database if exists "${dbName}" with (force)`);
+}
