@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LedgerRepository } from '../modules/ledger/ledger.repository.js';
 import { MembersRepository } from '../modules/members/members.repository.js';
+import { scheduleFor } from '../modules/loans/loan-view.js';
+import { LoansRepository } from '../modules/loans/loans.repository.js';
 
 const FIRST_NAMES = ['Aminata', 'Koffi', 'Fatoumata', 'Ibrahim', 'Adjoua', 'Moussa', 'Akissi', 'Seydou', 'Mariam', 'Yao', 'Awa', 'Drissa'];
 const LAST_NAMES = ['Koné', 'Traoré', 'Ouattara', 'Kouassi', 'Diabaté', 'Coulibaly', 'Bamba', 'Touré', 'Yéo', 'Kouadio'];
@@ -80,6 +82,7 @@ export async function seedDemoBooks(
       await ledger.append(tx, { ...base, kind: 'expense', direction: -1, amount: expense.amount, memberId: null, category: expense.category, channel: 'cash', memo: expense.memo, occurredOn: isoDate(date) });
     }
   }
+  await seedDemoLoans(tx, ledger, ids, { ...base, today: options.today, monthlyContribution: options.monthlyContribution });
   const mistake = await ledger.append(tx, {
     ...base,
     kind: 'expense',
@@ -105,4 +108,57 @@ export async function seedDemoBooks(
     reason: 'Saisi deux fois',
   });
   return true;
+}
+
+/**
+ * Three loans: one repaid on time so far, one late (nothing paid since the
+ * first installment), and one request waiting for a decision.
+ */
+async function seedDemoLoans(
+  tx: EntityManager,
+  ledger: LedgerRepository,
+  memberIds: string[],
+  options: { currency: string; recordedBy: string; today: Date; monthlyContribution: number },
+): Promise<void> {
+  const loans = new LoansRepository();
+  const plans = [
+    { member: memberIds[1]!, principal: options.monthlyContribution * 20, monthsAgo: 2, repaidInstallments: 2, purpose: 'Stock de marchandises' },
+    { member: memberIds[4]!, principal: options.monthlyContribution * 12, monthsAgo: 4, repaidInstallments: 1, purpose: 'Frais de scolarité' },
+    { member: memberIds[6]!, principal: options.monthlyContribution * 8, monthsAgo: -1, repaidInstallments: 0, purpose: 'Achat de semences' },
+  ];
+  for (const plan of plans) {
+    const loan = await loans.insert(tx, {
+      memberId: plan.member,
+      principal: plan.principal,
+      annualRateBasisPoints: 2400,
+      method: 'flat',
+      installments: 6,
+      frequency: 'monthly',
+      purpose: plan.purpose,
+      guarantorIds: [memberIds[0]!],
+      currency: options.currency,
+      requestedBy: options.recordedBy,
+    });
+    await loans.addEvent(tx, loan.id, options.recordedBy, 'requested');
+    if (plan.monthsAgo < 0) continue;
+    const on = new Date(Date.UTC(options.today.getUTCFullYear(), options.today.getUTCMonth() - plan.monthsAgo, 3));
+    const disbursedOn = isoDate(on);
+    const entry = await ledger.append(tx, {
+      kind: 'loan_disbursement', direction: -1, amount: plan.principal, currency: options.currency, memberId: plan.member, loanId: loan.id,
+      category: null, channel: 'mobile_money', externalRef: null, memo: null, occurredOn: disbursedOn, recordedBy: options.recordedBy,
+      reversesId: null, reason: null,
+    });
+    const schedule = scheduleFor(loan, disbursedOn);
+    await loans.saveSchedule(tx, loan.id, schedule);
+    await loans.setStatus(tx, loan.id, { status: 'disbursed', disbursed_on: disbursedOn, disbursement_id: entry.id, decided_at: new Date().toISOString() });
+    await loans.addEvent(tx, loan.id, options.recordedBy, 'disbursed');
+    for (const installment of schedule.slice(0, plan.repaidInstallments)) {
+      if (installment.dueDate > isoDate(options.today)) break;
+      await ledger.append(tx, {
+        kind: 'repayment', direction: 1, amount: installment.total, currency: options.currency, memberId: plan.member, loanId: loan.id,
+        category: null, channel: 'cash', externalRef: null, memo: null, occurredOn: installment.dueDate, recordedBy: options.recordedBy,
+        reversesId: null, reason: null,
+      });
+    }
+  }
 }
