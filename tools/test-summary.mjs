@@ -9,7 +9,9 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const lines = [];
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   const data = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   let p;
   let f;

@@ -35,7 +35,8 @@ async function admin(sql: string): Promise<void> {
   await client.end();
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 
@@ -65,15 +66,27 @@ async function call<T>(method: string, path: string, token: string | null, body?
   if (token) headers['authorization'] = `Bearer ${token}`;
   if (raw) headers['content-type'] = 'text/csv';
   else if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(base + path, { method, headers, body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+  const res = await fetch(base + path, {
+    method,
+    headers,
+    body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
   return JSON.parse(text) as T;
 }
 
 try {
-  const fed = await call<{ accessToken: string }>('POST', '/auth/login', null, { email: 'bench@kotizo.test', password: 'Bench-admin-2026' });
-  await call('POST', '/coops', fed.accessToken, { name: 'Bench', slug: 'bench', country: 'CI', admin: { name: 'A', email: 'a@bench.test' } });
+  const fed = await call<{ accessToken: string }>('POST', '/auth/login', null, {
+    email: 'bench@kotizo.test',
+    password: 'Bench-admin-2026',
+  });
+  await call('POST', '/coops', fed.accessToken, {
+    name: 'Bench',
+    slug: 'bench',
+    country: 'CI',
+    admin: { name: 'A', email: 'a@bench.test' },
+  });
   const coop = await call<{ id: string; accessToken: string }>('POST', '/coops/bench/users', fed.accessToken, {
     name: 'Trésorière',
     email: 'treasurer@bench.test',
@@ -86,25 +99,54 @@ try {
     password: 'Bench-treasurer-1',
   });
   for (let i = 0; i < 100; i++) {
-    await call('POST', '/coops/bench/members', fed.accessToken, { fullName: `Membre ${i}`, phone: `+2250700${String(i).padStart(6, '0')}`, joinedOn: '2025-01-01' });
+    await call('POST', '/coops/bench/members', fed.accessToken, {
+      fullName: `Membre ${i}`,
+      phone: `+2250700${String(i).padStart(6, '0')}`,
+      joinedOn: '2025-01-01',
+    });
   }
 
   // 1. Import.
   const lines = ['date;member_number;kind;amount;channel;reference;memo'];
   for (let i = 0; i < rows; i++) {
-    lines.push(`2026-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')};${1 + (i % 100)};contribution;${500 + (i % 97) * 25};mobile_money;BENCH-${i};`);
+    lines.push(
+      `2026-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')};${1 + (i % 100)};contribution;${500 + (i % 97) * 25};mobile_money;BENCH-${i};`,
+    );
   }
   const file = Buffer.from(lines.join('\n'));
   lines.length = 0;
   const importOnce = async () => {
     const t0 = performance.now();
-    const up = await call<{ id: string; suggestedMapping: unknown }>('POST', '/coops/bench/imports', token, undefined, file);
+    const up = await call<{ id: string; suggestedMapping: unknown }>(
+      'POST',
+      '/coops/bench/imports',
+      token,
+      undefined,
+      file,
+    );
     const t1 = performance.now();
-    const preview = await call<{ valid: number; duplicates: number }>('POST', `/coops/bench/imports/${up.id}/preview`, token, { mapping: up.suggestedMapping });
+    const preview = await call<{ valid: number; duplicates: number }>(
+      'POST',
+      `/coops/bench/imports/${up.id}/preview`,
+      token,
+      { mapping: up.suggestedMapping },
+    );
     const t2 = performance.now();
-    const done = await call<{ imported: number; skippedDuplicates: number }>('POST', `/coops/bench/imports/${up.id}/commit`, token, { mapping: up.suggestedMapping });
+    const done = await call<{ imported: number; skippedDuplicates: number }>(
+      'POST',
+      `/coops/bench/imports/${up.id}/commit`,
+      token,
+      { mapping: up.suggestedMapping },
+    );
     const t3 = performance.now();
-    return { upload_s: (t1 - t0) / 1000, preview_s: (t2 - t1) / 1000, commit_s: (t3 - t2) / 1000, total_s: (t3 - t0) / 1000, preview, done };
+    return {
+      upload_s: (t1 - t0) / 1000,
+      preview_s: (t2 - t1) / 1000,
+      commit_s: (t3 - t2) / 1000,
+      total_s: (t3 - t0) / 1000,
+      preview,
+      done,
+    };
   };
   peakRss = 0;
   const first = await importOnce();
@@ -121,7 +163,12 @@ try {
       while (next < requests) {
         next += 1;
         const t0 = performance.now();
-        await call('POST', '/coops/bench/transactions', token, { kind: 'contribution', memberId: member, amount: 1000, channel: 'cash' });
+        await call('POST', '/coops/bench/transactions', token, {
+          kind: 'contribution',
+          memberId: member,
+          amount: 1000,
+          channel: 'cash',
+        });
         latencies.push(performance.now() - t0);
       }
     }),

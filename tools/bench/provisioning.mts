@@ -15,7 +15,9 @@ import { FederationAdminBootstrap } from '../../apps/api/dist/platform/auth/fede
 import { federationMigrations, tenantMigrations } from '../../apps/api/dist/migrations/index.js';
 import { migrateAll } from '../../apps/api/dist/cli/migrate-all.js';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '4' } } });
+const { values } = parseArgs({
+  options: { count: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '4' } },
+});
 const count = Number(values.count);
 const adminUrl = process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `kotizo_bench_${randomBytes(4).toString('hex')}`;
@@ -36,7 +38,9 @@ function percentile(sorted: number[], p: number): number {
 /** A migration the product does not have: a table and an index in every schema. */
 class BenchAddedTable extends Migration {
   override up(): void {
-    this.addSql('create table bench_notes (id bigint generated always as identity primary key, body text not null, at timestamptz not null default now())');
+    this.addSql(
+      'create table bench_notes (id bigint generated always as identity primary key, body text not null, at timestamptz not null default now())',
+    );
     this.addSql('create index bench_notes_at_idx on bench_notes (at)');
   }
 }
@@ -75,7 +79,12 @@ try {
     const res = await fetch(`${base}/api/v1/coops`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-      body: JSON.stringify({ name: `Bench ${i}`, slug, country: 'CI', admin: { name: `Admin ${i}`, email: `admin@${slug}.test` } }),
+      body: JSON.stringify({
+        name: `Bench ${i}`,
+        slug,
+        country: 'CI',
+        admin: { name: `Admin ${i}`, email: `admin@${slug}.test` },
+      }),
     });
     times.push(performance.now() - t0);
     if (res.status !== 201) throw new Error(`${slug}: ${res.status} ${await res.text()}`);
@@ -91,7 +100,8 @@ try {
     tenant: [...tenantMigrations, { name: '29990101000000-bench-notes', class: BenchAddedTable }],
   });
   const real = await migrateAll(orm, { concurrency: Number(values.concurrency), log, service });
-  if (real.failed.length || real.migrated !== count) throw new Error(`migration failed: ${JSON.stringify(real.failed.slice(0, 3))}`);
+  if (real.failed.length || real.migrated !== count)
+    throw new Error(`migration failed: ${JSON.stringify(real.failed.slice(0, 3))}`);
 
   const sorted = [...times].sort((a, b) => a - b);
   const result = {

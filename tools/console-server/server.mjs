@@ -57,16 +57,13 @@ const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? 'warn' }, trustP
 /** The API is down or restarting: answer like the API would, as a problem document. */
 function apiUnreachable(reply, { error }) {
   reply.log.error(`API unreachable at ${apiUrl}: ${error?.message ?? error}`);
-  reply
-    .code(502)
-    .type('application/problem+json')
-    .send({
-      type: 'about:blank',
-      title: 'Bad Gateway',
-      status: 502,
-      code: 'api_unreachable',
-      detail: 'The API is not reachable.',
-    });
+  reply.code(502).type('application/problem+json').send({
+    type: 'about:blank',
+    title: 'Bad Gateway',
+    status: 502,
+    code: 'api_unreachable',
+    detail: 'The API is not reachable.',
+  });
 }
 
 for (const prefix of PROXIED) {
@@ -89,10 +86,7 @@ await app.register(fastifyStatic, {
   index: ['index.html'],
   cacheControl: false,
   setHeaders: (reply, path) => {
-    reply.header(
-      'cache-control',
-      HASHED.test(basename(path)) ? 'public, max-age=31536000, immutable' : 'no-cache',
-    );
+    reply.header('cache-control', HASHED.test(basename(path)) ? 'public, max-age=31536000, immutable' : 'no-cache');
   },
 });
 

@@ -59,7 +59,10 @@ process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
 
 function cli(...args) {
-  const result = spawnSync(process.execPath, [join(root, 'apps/api/dist/cli/main.js'), ...args], { env, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [join(root, 'apps/api/dist/cli/main.js'), ...args], {
+    env,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error(`kotizo ${args.join(' ')} failed`);
 }
 

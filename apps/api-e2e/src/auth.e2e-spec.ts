@@ -66,7 +66,9 @@ describe('auth over HTTP', () => {
     expect(reuse.body).toMatchObject({ code: 'refresh_token_reused' });
 
     // The whole session is gone: the newer refresh token and its access token too.
-    const after = await api.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: second.body.refreshToken } });
+    const after = await api.request('POST', '/api/v1/auth/refresh', {
+      body: { refreshToken: second.body.refreshToken },
+    });
     expect(after.status).toBe(401);
     const me = await api.request('GET', '/api/v1/me', { token: second.body.accessToken });
     expect(me.status).toBe(401);
@@ -95,7 +97,11 @@ describe('auth over HTTP', () => {
     };
     const otherKey = sign({ alg: 'HS256', typ: 'JWT' }, claims, 'another-secret-another-secret-123');
     const now = Math.floor(Date.now() / 1000);
-    const expired = sign({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: now - 3600, exp: now - 60 }, api.env.JWT_SECRET);
+    const expired = sign(
+      { alg: 'HS256', typ: 'JWT' },
+      { ...claims, iat: now - 3600, exp: now - 60 },
+      api.env.JWT_SECRET,
+    );
 
     for (const [token, code] of [
       [tampered, 'invalid_token'],

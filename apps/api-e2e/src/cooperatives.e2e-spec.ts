@@ -30,9 +30,18 @@ describe('cooperatives (federation admin)', () => {
   }
 
   it('provisions with the defaults: XOF, Africa/Abidjan, fr; the admin signs in with the temporary password', async () => {
-    const res = await api.request<CreateCooperativeResponse>('POST', '/api/v1/coops', { token: fed, body: validBody('cocody') });
+    const res = await api.request<CreateCooperativeResponse>('POST', '/api/v1/coops', {
+      token: fed,
+      body: validBody('cocody'),
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ slug: 'cocody', currency: 'XOF', timeZone: 'Africa/Abidjan', locale: 'fr', status: 'active' });
+    expect(res.body).toMatchObject({
+      slug: 'cocody',
+      currency: 'XOF',
+      timeZone: 'Africa/Abidjan',
+      locale: 'fr',
+      status: 'active',
+    });
     expect(res.body.admin.temporaryPassword).toMatch(/^[a-z2-9]{3}(-[a-z2-9]{3}){3}$/);
     expect(await schemaExists('coop_cocody')).toBe(true);
 
@@ -47,7 +56,10 @@ describe('cooperatives (federation admin)', () => {
   });
 
   it('answers the same call again with the cooperative already made, and a different one with 409', async () => {
-    const replay = await api.request<CreateCooperativeResponse>('POST', '/api/v1/coops', { token: fed, body: validBody('cocody') });
+    const replay = await api.request<CreateCooperativeResponse>('POST', '/api/v1/coops', {
+      token: fed,
+      body: validBody('cocody'),
+    });
     expect(replay.status).toBe(200);
     expect(replay.body.admin.temporaryPassword).toBeNull();
 
@@ -63,7 +75,9 @@ describe('cooperatives (federation admin)', () => {
 
   it('provisions once under concurrent identical calls', async () => {
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => api.request('POST', '/api/v1/coops', { token: fed, body: validBody('treichville') })),
+      Array.from({ length: 5 }, () =>
+        api.request('POST', '/api/v1/coops', { token: fed, body: validBody('treichville') }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
   });
@@ -120,7 +134,9 @@ describe('cooperatives (federation admin)', () => {
     expect(locked.status).toBe(403);
     expect(locked.body.code).toBe('cooperative_suspended');
     expect((await api.request('GET', '/api/v1/coops/plateau/users', { token: fed })).status).toBe(200);
-    const filtered = await api.request<{ items: CooperativeResponse[] }>('GET', '/api/v1/coops?status=suspended', { token: fed });
+    const filtered = await api.request<{ items: CooperativeResponse[] }>('GET', '/api/v1/coops?status=suspended', {
+      token: fed,
+    });
     expect(filtered.body.items.map((c) => c.slug)).toEqual(['plateau']);
 
     await api.request('PATCH', '/api/v1/coops/plateau/status', { token: fed, body: { status: 'active' } });
@@ -128,9 +144,15 @@ describe('cooperatives (federation admin)', () => {
   });
 
   it('lets only the federation admin create and suspend', async () => {
-    const created = await api.request<CreateCooperativeResponse>('POST', '/api/v1/coops', { token: fed, body: validBody('adjame') });
+    const created = await api.request<CreateCooperativeResponse>('POST', '/api/v1/coops', {
+      token: fed,
+      body: validBody('adjame'),
+    });
     const admin = await api.login('aya@adjame.test', created.body.admin.temporaryPassword!);
-    const create = await api.request('POST', '/api/v1/coops', { token: admin.accessToken, body: validBody('adjame-2') });
+    const create = await api.request('POST', '/api/v1/coops', {
+      token: admin.accessToken,
+      body: validBody('adjame-2'),
+    });
     expect(create.status).toBe(403);
     const suspend = await api.request('PATCH', '/api/v1/coops/adjame/status', {
       token: admin.accessToken,

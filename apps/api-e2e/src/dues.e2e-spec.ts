@@ -24,12 +24,26 @@ describe('contribution plan and dues', () => {
   });
 
   it('says when no plan is set, and only an admin sets one', async () => {
-    const none = await api.request<Problem>('GET', `${base()}/members/${memberId}/dues`, { token: coop.users.treasurer.accessToken });
+    const none = await api.request<Problem>('GET', `${base()}/members/${memberId}/dues`, {
+      token: coop.users.treasurer.accessToken,
+    });
     expect(none.status).toBe(409);
     expect(none.body.code).toBe('no_contribution_plan');
-    const plan = { amount: 5000, frequency: 'weekly', dueDay: isoWeekday(addDays(today, -10)), startDate: addDays(today, -30), graceDays: 5 };
-    expect((await api.request('PUT', `${base()}/contribution-plan`, { token: coop.users.treasurer.accessToken, body: plan })).status).toBe(403);
-    const saved = await api.request('PUT', `${base()}/contribution-plan`, { token: coop.users.admin.accessToken, body: plan });
+    const plan = {
+      amount: 5000,
+      frequency: 'weekly',
+      dueDay: isoWeekday(addDays(today, -10)),
+      startDate: addDays(today, -30),
+      graceDays: 5,
+    };
+    expect(
+      (await api.request('PUT', `${base()}/contribution-plan`, { token: coop.users.treasurer.accessToken, body: plan }))
+        .status,
+    ).toBe(403);
+    const saved = await api.request('PUT', `${base()}/contribution-plan`, {
+      token: coop.users.admin.accessToken,
+      body: plan,
+    });
     expect(saved.status).toBe(200);
     const bad = await api.request<Problem>('PUT', `${base()}/contribution-plan`, {
       token: coop.users.admin.accessToken,
@@ -50,7 +64,9 @@ describe('contribution plan and dues', () => {
       });
       expect(res.status).toBe(201);
     }
-    const dues = await api.request<MemberDuesResponse>('GET', `${base()}/members/${memberId}/dues`, { token: treasurer });
+    const dues = await api.request<MemberDuesResponse>('GET', `${base()}/members/${memberId}/dues`, {
+      token: treasurer,
+    });
     // Due dates fall every 7 days on the weekday of today-10: today-24, -17, -10, -3, then +4, +11...
     expect(dues.body.periods.slice(0, 5).map((p) => [p.dueDate, p.status, p.paid])).toEqual([
       [addDays(today, -24), 'paid', 5000],
@@ -62,7 +78,10 @@ describe('contribution plan and dues', () => {
     expect(dues.body).toMatchObject({ amountLate: 8000, amountDue: 13000, overrideAmount: null });
 
     const overview = await api.request<DuesOverviewResponse>('GET', `${base()}/dues`, { token: treasurer });
-    expect(overview.body.members.find((m) => m.memberId === memberId)).toMatchObject({ amountLate: 8000, latePeriods: 2 });
+    expect(overview.body.members.find((m) => m.memberId === memberId)).toMatchObject({
+      amountLate: 8000,
+      latePeriods: 2,
+    });
   });
 
   it('applies a member’s own amount', async () => {

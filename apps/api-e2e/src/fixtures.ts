@@ -44,10 +44,19 @@ export async function cooperativeWithEveryRole(api: ApiHarness, fedToken: string
     token: users.treasurer.accessToken,
     body: { kind: 'contribution', memberId: member.body.id, amount: 5000, channel: 'cash' },
   });
-  if (contribution.status !== 201) throw new Error(`contribution in ${slug}: ${contribution.status} ${JSON.stringify(contribution.body)}`);
+  if (contribution.status !== 201)
+    throw new Error(`contribution in ${slug}: ${contribution.status} ${JSON.stringify(contribution.body)}`);
   const loan = await api.request<{ id: string }>('POST', `/api/v1/coops/${slug}/loans`, {
     token: users.treasurer.accessToken,
-    body: { memberId: member.body.id, principal: 50_000, annualRateBasisPoints: 1200, method: 'flat', installments: 5, frequency: 'monthly', purpose: 'Fonds de commerce' },
+    body: {
+      memberId: member.body.id,
+      principal: 50_000,
+      annualRateBasisPoints: 1200,
+      method: 'flat',
+      installments: 5,
+      frequency: 'monthly',
+      purpose: 'Fonds de commerce',
+    },
   });
   if (loan.status !== 201) throw new Error(`loan in ${slug}: ${loan.status} ${JSON.stringify(loan.body)}`);
   const upload = await api.request<{ id: string }>('POST', `/api/v1/coops/${slug}/imports`, {

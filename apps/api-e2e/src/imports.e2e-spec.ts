@@ -27,7 +27,12 @@ describe('CSV imports', () => {
   const base = () => `/api/v1/coops/${coop.slug}/imports`;
   const ledgerCount = async () =>
     Number(
-      (await api.app.get(FederationDatabase).em().execute<{ n: string }[]>(`select count(*) as n from coop_gagnoa.transactions`))[0]!.n,
+      (
+        await api.app
+          .get(FederationDatabase)
+          .em()
+          .execute<{ n: string }[]>(`select count(*) as n from coop_gagnoa.transactions`)
+      )[0]!.n,
     );
 
   beforeAll(async () => {
@@ -70,7 +75,10 @@ describe('CSV imports', () => {
     expect(mapping).not.toBeNull();
     const seen = await preview(up.body.id, mapping);
     expect(seen.body).toMatchObject({ rows: 3, valid: 3, duplicates: 0, rejected: [], committable: true });
-    expect(seen.body.totals).toEqual({ contribution: { count: 2, amount: 10_000 }, penalty: { count: 1, amount: 500 } });
+    expect(seen.body.totals).toEqual({
+      contribution: { count: 2, amount: 10_000 },
+      penalty: { count: 1, amount: 500 },
+    });
     const done = await commit(up.body.id, mapping);
     expect(done.body).toEqual({ id: up.body.id, imported: 3, skippedDuplicates: 0 });
     expect(await ledgerCount()).toBe(before + 3);
@@ -115,19 +123,34 @@ describe('CSV imports', () => {
 
   it('imports a mobile-money statement in Windows-1252 with a chosen mapping; an overlapping statement adds only what is new', async () => {
     const [y, m, d] = yesterday.split('-');
-    const statement = (rows: string[]) => cp1252(['Date,Numéro,Type,Montant,ID Transaction,Libellé', ...rows].join('\r\n'));
+    const statement = (rows: string[]) =>
+      cp1252(['Date,Numéro,Type,Montant,ID Transaction,Libellé', ...rows].join('\r\n'));
     const mapping: ImportMapping = {
       columns: { date: 'Date', phone: 'Numéro', amount: 'Montant', reference: 'ID Transaction', memo: 'Libellé' },
       defaults: { kind: 'contribution', channel: 'mobile_money' },
       dateFormat: 'DD/MM/YYYY',
     };
-    const first = await upload(statement([`${d}/${m}/${y},0707070707,Dépôt,"15 000",MP2411.0001,Cotisation novembre`, `${d}/${m}/${y},+225 07 07 07 07 07,Dépôt,2500,MP2411.0002,Épargne`]));
-    expect(first.body).toMatchObject({ encoding: 'windows-1252', delimiter: ',', headers: ['Date', 'Numéro', 'Type', 'Montant', 'ID Transaction', 'Libellé'] });
+    const first = await upload(
+      statement([
+        `${d}/${m}/${y},0707070707,Dépôt,"15 000",MP2411.0001,Cotisation novembre`,
+        `${d}/${m}/${y},+225 07 07 07 07 07,Dépôt,2500,MP2411.0002,Épargne`,
+      ]),
+    );
+    expect(first.body).toMatchObject({
+      encoding: 'windows-1252',
+      delimiter: ',',
+      headers: ['Date', 'Numéro', 'Type', 'Montant', 'ID Transaction', 'Libellé'],
+    });
     expect(first.body.suggestedMapping).toBeNull();
     expect((await preview(first.body.id, mapping)).body).toMatchObject({ valid: 2, rejected: [] });
     expect((await commit(first.body.id, mapping)).body).toMatchObject({ imported: 2 });
 
-    const second = await upload(statement([`${d}/${m}/${y},0707070707,Dépôt,2500,MP2411.0002,Épargne`, `${d}/${m}/${y},0707070707,Dépôt,1000,MP2411.0003,Épargne`]));
+    const second = await upload(
+      statement([
+        `${d}/${m}/${y},0707070707,Dépôt,2500,MP2411.0002,Épargne`,
+        `${d}/${m}/${y},0707070707,Dépôt,1000,MP2411.0003,Épargne`,
+      ]),
+    );
     expect((await commit(second.body.id, mapping)).body).toMatchObject({ imported: 1, skippedDuplicates: 1 });
     const journal = await api.request<{ items: { externalRef: string; memo: string; amount: number }[] }>(
       'GET',
@@ -142,13 +165,17 @@ describe('CSV imports', () => {
     const third = await upload(statement([`${d}/${m}/${y},0707070707,Dépôt,700,MP2411.0004,Épargne`]));
     const missing = await preview(third.body.id, { ...mapping, columns: { ...mapping.columns, phone: 'Téléphone' } });
     expect(missing.status).toBe(422);
-    expect((missing.body as unknown as Problem).errors).toEqual([{ field: 'mapping.columns.phone', message: 'is not a column of this file' }]);
+    expect((missing.body as unknown as Problem).errors).toEqual([
+      { field: 'mapping.columns.phone', message: 'is not a column of this file' },
+    ]);
     const committed = await preview(first.body.id, mapping);
     expect((committed.body as unknown as Problem).code).toBe('import_content_gone');
   });
 
   it('rejects a truncated file and an empty one', async () => {
-    const truncated = await upload(`date;member_number;kind;amount;channel;reference;memo\n${yesterday};1;contribution;100;cash;T-1;"unfinished`);
+    const truncated = await upload(
+      `date;member_number;kind;amount;channel;reference;memo\n${yesterday};1;contribution;100;cash;T-1;"unfinished`,
+    );
     expect(truncated.status).toBe(422);
     expect((truncated.body as unknown as Problem).code).toBe('invalid_csv');
     const empty = await upload('');
@@ -159,16 +186,21 @@ describe('CSV imports', () => {
 
   it('imports 10,000 rows in one commit and the chain still verifies', async () => {
     const lines = ['date;member_number;kind;amount;channel;reference;memo'];
-    for (let i = 0; i < 10_000; i++) lines.push(`${yesterday};${(i % 2) + 1};contribution;${100 + (i % 50)};cash;BULK-${i};`);
+    for (let i = 0; i < 10_000; i++)
+      lines.push(`${yesterday};${(i % 2) + 1};contribution;${100 + (i % 50)};cash;BULK-${i};`);
     const before = await ledgerCount();
     const up = await upload(lines.join('\n'));
     expect(up.body.rows).toBe(10_000);
     const done = await commit(up.body.id, up.body.suggestedMapping!);
     expect(done.body.imported).toBe(10_000);
     expect(await ledgerCount()).toBe(before + 10_000);
-    const verification = await api.request<LedgerVerification>('GET', `/api/v1/coops/${coop.slug}/ledger/verification`, {
-      token: coop.users.auditor.accessToken,
-    });
+    const verification = await api.request<LedgerVerification>(
+      'GET',
+      `/api/v1/coops/${coop.slug}/ledger/verification`,
+      {
+        token: coop.users.auditor.accessToken,
+      },
+    );
     expect(verification.body).toMatchObject({ ok: true, checked: before + 10_000 });
   });
 

@@ -42,16 +42,25 @@ describe('members', () => {
     });
     const id = created.body.id;
     await api.request('PATCH', `${base()}/${id}`, { token: secretary, body: { phone: '+2250102030499' } });
-    const noReason = await api.request<Problem>('POST', `${base()}/${id}/status`, { token: secretary, body: { status: 'suspended' } });
+    const noReason = await api.request<Problem>('POST', `${base()}/${id}/status`, {
+      token: secretary,
+      body: { status: 'suspended' },
+    });
     expect(noReason.body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
-    await api.request('POST', `${base()}/${id}/status`, { token: secretary, body: { status: 'suspended', reason: 'Three dues missed' } });
+    await api.request('POST', `${base()}/${id}/status`, {
+      token: secretary,
+      body: { status: 'suspended', reason: 'Three dues missed' },
+    });
     await api.request('POST', `${base()}/${id}/status`, { token: secretary, body: { status: 'active' } });
     const exited = await api.request<MemberResponse>('POST', `${base()}/${id}/status`, {
       token: secretary,
       body: { status: 'exited', reason: 'Moved to Bouaké' },
     });
     expect(exited.body).toMatchObject({ status: 'exited', statusReason: 'Moved to Bouaké' });
-    const back = await api.request<Problem>('POST', `${base()}/${id}/status`, { token: secretary, body: { status: 'active' } });
+    const back = await api.request<Problem>('POST', `${base()}/${id}/status`, {
+      token: secretary,
+      body: { status: 'active' },
+    });
     expect(back.body.code).toBe('member_exited');
 
     const history = await api.request<MemberEventResponse[]>('GET', `${base()}/${id}/history`, { token: secretary });

@@ -44,13 +44,23 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/v1/coops/:slug/loans/:loanId/write-off': { reason: 'intrusion' },
   'GET /api/v1/coops/:slug/portfolio': undefined,
   'GET /api/v1/coops/:slug/contribution-plan': undefined,
-  'PUT /api/v1/coops/:slug/contribution-plan': { amount: 100, frequency: 'monthly', dueDay: 1, startDate: '2026-01-01', graceDays: 0 },
+  'PUT /api/v1/coops/:slug/contribution-plan': {
+    amount: 100,
+    frequency: 'monthly',
+    dueDay: 1,
+    startDate: '2026-01-01',
+    graceDays: 0,
+  },
   'PUT /api/v1/coops/:slug/members/:memberId/contribution-override': { amount: 1 },
   'GET /api/v1/coops/:slug/members/:memberId/dues': undefined,
   'GET /api/v1/coops/:slug/dues': undefined,
   'POST /api/v1/coops/:slug/imports': undefined,
-  'POST /api/v1/coops/:slug/imports/:importId/preview': { mapping: { columns: { date: 'd', amount: 'a' }, defaults: { kind: 'income', channel: 'cash' } } },
-  'POST /api/v1/coops/:slug/imports/:importId/commit': { mapping: { columns: { date: 'd', amount: 'a' }, defaults: { kind: 'income', channel: 'cash' } } },
+  'POST /api/v1/coops/:slug/imports/:importId/preview': {
+    mapping: { columns: { date: 'd', amount: 'a' }, defaults: { kind: 'income', channel: 'cash' } },
+  },
+  'POST /api/v1/coops/:slug/imports/:importId/commit': {
+    mapping: { columns: { date: 'd', amount: 'a' }, defaults: { kind: 'income', channel: 'cash' } },
+  },
 };
 
 /** The id each route parameter takes, from the cooperative given. */
@@ -160,11 +170,17 @@ describe('tenant isolation', () => {
     );
     expect(users.body.items.map((u) => u.email)).not.toContain('intruder@x.test');
     expect(users.body.items.find((u) => u.email === `member@${b.slug}.test`)?.role).toBe('member');
-    const members = await api.request<{ items: { fullName: string; status: string }[] }>('GET', `/api/v1/coops/${b.slug}/members`, {
+    const members = await api.request<{ items: { fullName: string; status: string }[] }>(
+      'GET',
+      `/api/v1/coops/${b.slug}/members`,
+      {
+        token: fed.accessToken,
+      },
+    );
+    expect(members.body.items).toEqual([expect.objectContaining({ fullName: `Membre ${b.slug}`, status: 'active' })]);
+    const journal = await api.request<{ total: number }>('GET', `/api/v1/coops/${b.slug}/transactions`, {
       token: fed.accessToken,
     });
-    expect(members.body.items).toEqual([expect.objectContaining({ fullName: `Membre ${b.slug}`, status: 'active' })]);
-    const journal = await api.request<{ total: number }>('GET', `/api/v1/coops/${b.slug}/transactions`, { token: fed.accessToken });
     expect(journal.body.total).toBe(1);
   });
 });

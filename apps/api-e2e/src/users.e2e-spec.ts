@@ -10,7 +10,14 @@ describe('cooperative users and roles', () => {
   async function provision(slug: string, adminEmail: string): Promise<CreateCooperativeResponse> {
     const res = await api.request<CreateCooperativeResponse>('POST', '/api/v1/coops', {
       token: fed,
-      body: { name: `Groupement ${slug}`, slug, country: 'SN', currency: 'XOF', timeZone: 'Africa/Dakar', admin: { name: 'Admin', email: adminEmail } },
+      body: {
+        name: `Groupement ${slug}`,
+        slug,
+        country: 'SN',
+        currency: 'XOF',
+        timeZone: 'Africa/Dakar',
+        admin: { name: 'Admin', email: adminEmail },
+      },
     });
     expect(res.status).toBe(201);
     return res.body;
@@ -87,9 +94,13 @@ describe('cooperative users and roles', () => {
     const denied = await api.request<Problem>('GET', '/api/v1/coops/thies/users', { token: fatou });
     expect(denied.status).toBe(403);
     expect(denied.body.code).toBe('not_a_member');
-    const inactive = await api.request<{ items: CooperativeUserResponse[] }>('GET', '/api/v1/coops/thies/users?active=false', {
-      token: admin,
-    });
+    const inactive = await api.request<{ items: CooperativeUserResponse[] }>(
+      'GET',
+      '/api/v1/coops/thies/users?active=false',
+      {
+        token: admin,
+      },
+    );
     expect(inactive.body.items.map((u) => u.email)).toEqual(['fatou@thies.test']);
   });
 
@@ -101,9 +112,15 @@ describe('cooperative users and roles', () => {
     });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('last_admin');
-    const empty = await api.request<Problem>('PATCH', `/api/v1/coops/thies/users/${me.body.id}`, { token: admin, body: {} });
+    const empty = await api.request<Problem>('PATCH', `/api/v1/coops/thies/users/${me.body.id}`, {
+      token: admin,
+      body: {},
+    });
     expect(empty.status).toBe(422);
-    const unknown = await api.request('PATCH', '/api/v1/coops/thies/users/not-a-uuid', { token: admin, body: { role: 'member' } });
+    const unknown = await api.request('PATCH', '/api/v1/coops/thies/users/not-a-uuid', {
+      token: admin,
+      body: { role: 'member' },
+    });
     expect(unknown.status).toBe(404);
   });
 
@@ -124,8 +141,12 @@ describe('cooperative users and roles', () => {
       ['thies', 'treasurer'],
     ]);
     // Switching is choosing the other slug: each answers with its own users only.
-    const inThies = await api.request<{ items: CooperativeUserResponse[] }>('GET', '/api/v1/coops/thies/users', { token: moussa });
-    const inKaolack = await api.request<{ items: CooperativeUserResponse[] }>('GET', '/api/v1/coops/kaolack/users', { token: moussa });
+    const inThies = await api.request<{ items: CooperativeUserResponse[] }>('GET', '/api/v1/coops/thies/users', {
+      token: moussa,
+    });
+    const inKaolack = await api.request<{ items: CooperativeUserResponse[] }>('GET', '/api/v1/coops/kaolack/users', {
+      token: moussa,
+    });
     expect(inThies.body.items.map((u) => u.email)).toContain('ndeye@thies.test');
     expect(inKaolack.body.items.map((u) => u.email).sort()).toEqual(['moussa@thies.test', 'omar@kaolack.test']);
   });

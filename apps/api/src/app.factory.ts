@@ -26,9 +26,13 @@ export async function createApi(env: Env): Promise<NestFastifyApplication> {
   app
     .getHttpAdapter()
     .getInstance()
-    .addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 128 * 1_048_576 }, (_req, body, done) => {
-      done(null, body);
-    });
+    .addContentTypeParser(
+      ['text/csv', 'application/octet-stream'],
+      { parseAs: 'buffer', bodyLimit: 128 * 1_048_576 },
+      (_req, body, done) => {
+        done(null, body);
+      },
+    );
   app
     .getHttpAdapter()
     .getInstance()

@@ -16,7 +16,17 @@ export class AppModule {
   static forRoot(env?: Env): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forApi(env), MeModule, CooperativesModule, UsersModule, MembersModule, LedgerModule, LoansModule, DuesModule, ImportsModule],
+      imports: [
+        PlatformModule.forApi(env),
+        MeModule,
+        CooperativesModule,
+        UsersModule,
+        MembersModule,
+        LedgerModule,
+        LoansModule,
+        DuesModule,
+        ImportsModule,
+      ],
     };
   }
 }

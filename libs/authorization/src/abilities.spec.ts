@@ -10,9 +10,27 @@ const user = (p: Partial<Principal>): Principal => ({
 
 describe('role abilities', () => {
   const cases: [string, Principal, Action, SubjectName, boolean][] = [
-    ['federation admin creates cooperatives', user({ federationRole: 'federation_admin' }), 'create', 'Cooperative', true],
-    ['federation auditor cannot create cooperatives', user({ federationRole: 'federation_auditor' }), 'create', 'Cooperative', false],
-    ['federation auditor reads any ledger', user({ federationRole: 'federation_auditor' }), 'read', 'Transaction', true],
+    [
+      'federation admin creates cooperatives',
+      user({ federationRole: 'federation_admin' }),
+      'create',
+      'Cooperative',
+      true,
+    ],
+    [
+      'federation auditor cannot create cooperatives',
+      user({ federationRole: 'federation_auditor' }),
+      'create',
+      'Cooperative',
+      false,
+    ],
+    [
+      'federation auditor reads any ledger',
+      user({ federationRole: 'federation_auditor' }),
+      'read',
+      'Transaction',
+      true,
+    ],
     ['federation auditor works cases', user({ federationRole: 'federation_auditor' }), 'update', 'Case', true],
     ['admin manages users', user({ cooperativeRole: 'admin' }), 'update', 'CooperativeUser', true],
     ['admin cannot suspend the cooperative', user({ cooperativeRole: 'admin' }), 'suspend', 'Cooperative', false],
@@ -50,7 +68,11 @@ describe('hasUnconditionalAccess', () => {
     const member = defineAbilityFor(user({ cooperativeRole: 'member', memberId: 'm1' }));
     expect(member.can('read', 'Member')).toBe(true);
     expect(hasUnconditionalAccess(member, 'read', 'Member')).toBe(false);
-    expect(hasUnconditionalAccess(defineAbilityFor(user({ cooperativeRole: 'secretary' })), 'read', 'Member')).toBe(true);
-    expect(hasUnconditionalAccess(defineAbilityFor(user({ federationRole: 'federation_admin' })), 'read', 'Member')).toBe(true);
+    expect(hasUnconditionalAccess(defineAbilityFor(user({ cooperativeRole: 'secretary' })), 'read', 'Member')).toBe(
+      true,
+    );
+    expect(
+      hasUnconditionalAccess(defineAbilityFor(user({ federationRole: 'federation_admin' })), 'read', 'Member'),
+    ).toBe(true);
   });
 });

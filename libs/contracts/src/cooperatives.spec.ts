@@ -25,7 +25,11 @@ describe('addCooperativeUserRequest', () => {
     const person = { name: 'Moussa', email: 'moussa@x.sn' };
     expect(addCooperativeUserRequest.safeParse({ ...person, role: 'treasurer' }).success).toBe(true);
     expect(addCooperativeUserRequest.safeParse({ ...person, role: 'owner' }).success).toBe(false);
-    expect(addCooperativeUserRequest.safeParse({ ...person, role: 'member', password: 'onlyletters' }).success).toBe(false);
-    expect(addCooperativeUserRequest.safeParse({ ...person, role: 'member', password: 'letters-and-1' }).success).toBe(true);
+    expect(addCooperativeUserRequest.safeParse({ ...person, role: 'member', password: 'onlyletters' }).success).toBe(
+      false,
+    );
+    expect(addCooperativeUserRequest.safeParse({ ...person, role: 'member', password: 'letters-and-1' }).success).toBe(
+      true,
+    );
   });
 });

@@ -52,5 +52,12 @@ export interface MemberDuesResponse {
 export interface DuesOverviewResponse {
   currency: string;
   asOf: string;
-  members: { memberId: string; number: number; fullName: string; amountDue: number; amountLate: number; latePeriods: number }[];
+  members: {
+    memberId: string;
+    number: number;
+    fullName: string;
+    amountDue: number;
+    amountLate: number;
+    latePeriods: number;
+  }[];
 }

@@ -39,19 +39,13 @@ export const passwordField = z
 
 export const personNameField = z.string().trim().min(1, 'is required').max(120);
 
-export const currencyField = z
-  .string()
-  .refine(isCurrencyCode, 'must be an ISO 4217 currency code such as XOF');
+export const currencyField = z.string().refine(isCurrencyCode, 'must be an ISO 4217 currency code such as XOF');
 
-export const timeZoneField = z
-  .string()
-  .refine(isTimeZone, 'must be an IANA time zone such as Africa/Abidjan');
+export const timeZoneField = z.string().refine(isTimeZone, 'must be an IANA time zone such as Africa/Abidjan');
 
 export const localeField = z.enum(SUPPORTED_LOCALES);
 
-export const countryField = z
-  .string()
-  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code such as CI');
+export const countryField = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code such as CI');
 
 export const cooperativeRoleField = z.enum(COOPERATIVE_ROLES);
 

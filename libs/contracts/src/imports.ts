@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { CHANNELS } from './ledger.js';
 
-export const IMPORT_FIELDS = ['date', 'amount', 'kind', 'memberNumber', 'phone', 'channel', 'reference', 'memo', 'category'] as const;
+export const IMPORT_FIELDS = [
+  'date',
+  'amount',
+  'kind',
+  'memberNumber',
+  'phone',
+  'channel',
+  'reference',
+  'memo',
+  'category',
+] as const;
 export const IMPORTABLE_KINDS = ['contribution', 'penalty', 'income', 'expense'] as const;
 export const DATE_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'DD-MM-YYYY', 'DD.MM.YYYY'] as const;
 

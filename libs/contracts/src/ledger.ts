@@ -43,7 +43,12 @@ export const recordTransactionRequest = z.discriminatedUnion(
   [
     z.strictObject({ kind: z.literal('contribution'), memberId, ...common }),
     z.strictObject({ kind: z.literal('penalty'), memberId, ...common }),
-    z.strictObject({ kind: z.literal('expense'), category: z.enum(EXPENSE_CATEGORIES), memberId: memberId.optional(), ...common }),
+    z.strictObject({
+      kind: z.literal('expense'),
+      category: z.enum(EXPENSE_CATEGORIES),
+      memberId: memberId.optional(),
+      ...common,
+    }),
     z.strictObject({ kind: z.literal('income'), memberId: memberId.optional(), ...common }),
     z.strictObject({
       kind: z.literal('adjustment'),

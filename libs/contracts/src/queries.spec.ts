@@ -10,7 +10,10 @@ describe('paging queries', () => {
     });
   });
 
-  it.each([{ limit: '0' }, { limit: '101' }, { limit: '2.5' }, { offset: '-1' }, { order: 'name' }])('refuses %j', (q) => {
-    expect(listCooperativesQuery.safeParse(q).success).toBe(false);
-  });
+  it.each([{ limit: '0' }, { limit: '101' }, { limit: '2.5' }, { offset: '-1' }, { order: 'name' }])(
+    'refuses %j',
+    (q) => {
+      expect(listCooperativesQuery.safeParse(q).success).toBe(false);
+    },
+  );
 });

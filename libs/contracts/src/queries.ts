@@ -24,6 +24,9 @@ export type ListCooperativesQuery = z.output<typeof listCooperativesQuery>;
 export const listUsersQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional(),
   role: z.enum(['admin', 'treasurer', 'secretary', 'auditor', 'member']).optional(),
-  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  active: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export type ListUsersQuery = z.output<typeof listUsersQuery>;

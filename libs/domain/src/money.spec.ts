@@ -23,7 +23,8 @@ describe('money', () => {
   it('accepts only positive safe integers up to the maximum', () => {
     expect(isValidAmountMinor(1)).toBe(true);
     expect(isValidAmountMinor(MAX_AMOUNT_MINOR)).toBe(true);
-    for (const bad of [0, -5, 1.5, MAX_AMOUNT_MINOR + 1, 2 ** 53, Number.NaN]) expect(isValidAmountMinor(bad)).toBe(false);
+    for (const bad of [0, -5, 1.5, MAX_AMOUNT_MINOR + 1, 2 ** 53, Number.NaN])
+      expect(isValidAmountMinor(bad)).toBe(false);
   });
 
   it('recognises ISO 4217 codes only', () => {

@@ -12,8 +12,7 @@ export function isCurrencyCode(code: string): boolean {
 
 /** Digits after the decimal point for the currency (ISO 4217, as Intl knows it). */
 export function minorUnitDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 export function isValidAmountMinor(amount: number): boolean {

@@ -4,8 +4,32 @@ import { MembersRepository } from '../modules/members/members.repository.js';
 import { scheduleFor } from '../modules/loans/loan-view.js';
 import { LoansRepository } from '../modules/loans/loans.repository.js';
 
-const FIRST_NAMES = ['Aminata', 'Koffi', 'Fatoumata', 'Ibrahim', 'Adjoua', 'Moussa', 'Akissi', 'Seydou', 'Mariam', 'Yao', 'Awa', 'Drissa'];
-const LAST_NAMES = ['Koné', 'Traoré', 'Ouattara', 'Kouassi', 'Diabaté', 'Coulibaly', 'Bamba', 'Touré', 'Yéo', 'Kouadio'];
+const FIRST_NAMES = [
+  'Aminata',
+  'Koffi',
+  'Fatoumata',
+  'Ibrahim',
+  'Adjoua',
+  'Moussa',
+  'Akissi',
+  'Seydou',
+  'Mariam',
+  'Yao',
+  'Awa',
+  'Drissa',
+];
+const LAST_NAMES = [
+  'Koné',
+  'Traoré',
+  'Ouattara',
+  'Kouassi',
+  'Diabaté',
+  'Coulibaly',
+  'Bamba',
+  'Touré',
+  'Yéo',
+  'Kouadio',
+];
 const EXPENSES = [
   { category: 'transport', amount: 2_500, memo: 'Transport au marché' },
   { category: 'supplies', amount: 6_000, memo: 'Cahiers et stylos' },
@@ -33,7 +57,14 @@ function isoDate(date: Date): string {
  */
 export async function seedDemoBooks(
   tx: EntityManager,
-  options: { seed: number; members: number; monthlyContribution: number; currency: string; recordedBy: string; today: Date },
+  options: {
+    seed: number;
+    members: number;
+    monthlyContribution: number;
+    currency: string;
+    recordedBy: string;
+    today: Date;
+  },
 ): Promise<boolean> {
   const membersRepo = new MembersRepository();
   const ledger = new LedgerRepository();
@@ -46,7 +77,12 @@ export async function seedDemoBooks(
     const name = `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[(i * 7) % LAST_NAMES.length]}`;
     const phone = `+22507${String(10_000_000 + Math.floor(random() * 89_999_999)).slice(0, 8)}`;
     const member = await membersRepo.insert(tx, { fullName: name, phone, nationalId: null, joinedOn: isoDate(start) });
-    await membersRepo.addEvent(tx, { memberId: member.id, actorUserId: options.recordedBy, action: 'created', changes: { fullName: name } });
+    await membersRepo.addEvent(tx, {
+      memberId: member.id,
+      actorUserId: options.recordedBy,
+      action: 'created',
+      changes: { fullName: name },
+    });
     ids.push(member.id);
   }
   const base = {
@@ -79,10 +115,24 @@ export async function seedDemoBooks(
     const expense = EXPENSES[month % EXPENSES.length]!;
     const date = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + month, 20));
     if (date <= options.today) {
-      await ledger.append(tx, { ...base, kind: 'expense', direction: -1, amount: expense.amount, memberId: null, category: expense.category, channel: 'cash', memo: expense.memo, occurredOn: isoDate(date) });
+      await ledger.append(tx, {
+        ...base,
+        kind: 'expense',
+        direction: -1,
+        amount: expense.amount,
+        memberId: null,
+        category: expense.category,
+        channel: 'cash',
+        memo: expense.memo,
+        occurredOn: isoDate(date),
+      });
     }
   }
-  await seedDemoLoans(tx, ledger, ids, { ...base, today: options.today, monthlyContribution: options.monthlyContribution });
+  await seedDemoLoans(tx, ledger, ids, {
+    ...base,
+    today: options.today,
+    monthlyContribution: options.monthlyContribution,
+  });
   const mistake = await ledger.append(tx, {
     ...base,
     kind: 'expense',
@@ -122,9 +172,27 @@ async function seedDemoLoans(
 ): Promise<void> {
   const loans = new LoansRepository();
   const plans = [
-    { member: memberIds[1]!, principal: options.monthlyContribution * 20, monthsAgo: 2, repaidInstallments: 2, purpose: 'Stock de marchandises' },
-    { member: memberIds[4]!, principal: options.monthlyContribution * 12, monthsAgo: 4, repaidInstallments: 1, purpose: 'Frais de scolarité' },
-    { member: memberIds[6]!, principal: options.monthlyContribution * 8, monthsAgo: -1, repaidInstallments: 0, purpose: 'Achat de semences' },
+    {
+      member: memberIds[1]!,
+      principal: options.monthlyContribution * 20,
+      monthsAgo: 2,
+      repaidInstallments: 2,
+      purpose: 'Stock de marchandises',
+    },
+    {
+      member: memberIds[4]!,
+      principal: options.monthlyContribution * 12,
+      monthsAgo: 4,
+      repaidInstallments: 1,
+      purpose: 'Frais de scolarité',
+    },
+    {
+      member: memberIds[6]!,
+      principal: options.monthlyContribution * 8,
+      monthsAgo: -1,
+      repaidInstallments: 0,
+      purpose: 'Achat de semences',
+    },
   ];
   for (const plan of plans) {
     const loan = await loans.insert(tx, {
@@ -144,20 +212,47 @@ async function seedDemoLoans(
     const on = new Date(Date.UTC(options.today.getUTCFullYear(), options.today.getUTCMonth() - plan.monthsAgo, 3));
     const disbursedOn = isoDate(on);
     const entry = await ledger.append(tx, {
-      kind: 'loan_disbursement', direction: -1, amount: plan.principal, currency: options.currency, memberId: plan.member, loanId: loan.id,
-      category: null, channel: 'mobile_money', externalRef: null, memo: null, occurredOn: disbursedOn, recordedBy: options.recordedBy,
-      reversesId: null, reason: null,
+      kind: 'loan_disbursement',
+      direction: -1,
+      amount: plan.principal,
+      currency: options.currency,
+      memberId: plan.member,
+      loanId: loan.id,
+      category: null,
+      channel: 'mobile_money',
+      externalRef: null,
+      memo: null,
+      occurredOn: disbursedOn,
+      recordedBy: options.recordedBy,
+      reversesId: null,
+      reason: null,
     });
     const schedule = scheduleFor(loan, disbursedOn);
     await loans.saveSchedule(tx, loan.id, schedule);
-    await loans.setStatus(tx, loan.id, { status: 'disbursed', disbursed_on: disbursedOn, disbursement_id: entry.id, decided_at: new Date().toISOString() });
+    await loans.setStatus(tx, loan.id, {
+      status: 'disbursed',
+      disbursed_on: disbursedOn,
+      disbursement_id: entry.id,
+      decided_at: new Date().toISOString(),
+    });
     await loans.addEvent(tx, loan.id, options.recordedBy, 'disbursed');
     for (const installment of schedule.slice(0, plan.repaidInstallments)) {
       if (installment.dueDate > isoDate(options.today)) break;
       await ledger.append(tx, {
-        kind: 'repayment', direction: 1, amount: installment.total, currency: options.currency, memberId: plan.member, loanId: loan.id,
-        category: null, channel: 'cash', externalRef: null, memo: null, occurredOn: installment.dueDate, recordedBy: options.recordedBy,
-        reversesId: null, reason: null,
+        kind: 'repayment',
+        direction: 1,
+        amount: installment.total,
+        currency: options.currency,
+        memberId: plan.member,
+        loanId: loan.id,
+        category: null,
+        channel: 'cash',
+        externalRef: null,
+        memo: null,
+        occurredOn: installment.dueDate,
+        recordedBy: options.recordedBy,
+        reversesId: null,
+        reason: null,
       });
     }
   }

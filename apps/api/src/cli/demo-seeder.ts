@@ -74,20 +74,33 @@ export class DemoSeeder {
       .em()
       .execute<{ id: string }[]>(`select id from federation.users where federation_role = 'federation_admin' limit 1`);
     if (!admin) throw new Error('Set FEDERATION_ADMIN_EMAIL and FEDERATION_ADMIN_PASSWORD to seed the demo');
-    const actor = { principal: { userId: admin.id, federationRole: 'federation_admin' as const, cooperativeRole: null } };
+    const actor = {
+      principal: { userId: admin.id, federationRole: 'federation_admin' as const, cooperativeRole: null },
+    };
     const books = [
       { slug: 'tontine-yopougon', seed: 7, members: 18, monthlyContribution: 5_000 },
       { slug: 'entraide-bafoussam', seed: 11, members: 12, monthlyContribution: 10_000 },
     ];
     const logins: DemoLogin[] = [
-      { who: 'federation admin', email: this.env.FEDERATION_ADMIN_EMAIL!, password: this.env.FEDERATION_ADMIN_PASSWORD! },
+      {
+        who: 'federation admin',
+        email: this.env.FEDERATION_ADMIN_EMAIL!,
+        password: this.env.FEDERATION_ADMIN_PASSWORD!,
+      },
     ];
     for (const coop of demo) {
       const { body } = await this.cooperatives.create({ ...actor, requestId: null }, coop.command);
       await this.setPassword(coop.command.admin.email);
       const plan = books.find((b) => b.slug === coop.command.slug)!;
       await this.tenants.transactional(
-        { cooperativeId: body.id, slug: body.slug, schema: schemaNameForSlug(body.slug), currency: body.currency, timeZone: body.timeZone, locale: body.locale },
+        {
+          cooperativeId: body.id,
+          slug: body.slug,
+          schema: schemaNameForSlug(body.slug),
+          currency: body.currency,
+          timeZone: body.timeZone,
+          locale: body.locale,
+        },
         (tx) => seedDemoBooks(tx, { ...plan, currency: body.currency, recordedBy: admin.id, today: new Date() }),
       );
       logins.push({ who: `admin, ${coop.command.name}`, email: coop.command.admin.email, password: DEMO_PASSWORD });
@@ -113,6 +126,9 @@ export class DemoSeeder {
     const hash = await this.hasher.hash(DEMO_PASSWORD);
     await this.db
       .em()
-      .execute('update federation.users set password_hash = ?, must_change_password = false where email = ?', [hash, email]);
+      .execute('update federation.users set password_hash = ?, must_change_password = false where email = ?', [
+        hash,
+        email,
+      ]);
   }
 }

@@ -39,7 +39,9 @@ runMain(async () => {
       const orm = await MikroORM.init(ormConfig({ url: env.DATABASE_URL, poolMax: Number(values.concurrency) + 2 }));
       try {
         const report = await migrateAll(orm, { concurrency: Number(values.concurrency), log: (l) => console.log(l) });
-        console.log(`done in ${report.ms} ms: ${report.tenants} cooperatives, ${report.migrated} migrated, ${report.failed.length} failed`);
+        console.log(
+          `done in ${report.ms} ms: ${report.tenants} cooperatives, ${report.migrated} migrated, ${report.failed.length} failed`,
+        );
         if (report.failed.length) process.exitCode = 1;
       } finally {
         await orm.close();
@@ -60,7 +62,11 @@ runMain(async () => {
           name: values.name ?? env.FEDERATION_ADMIN_NAME,
         });
         console.log(
-          { created: 'federation admin created', exists: 'a federation admin already exists: nothing done', not_configured: 'give --email and --password (or FEDERATION_ADMIN_EMAIL/PASSWORD)' }[outcome],
+          {
+            created: 'federation admin created',
+            exists: 'a federation admin already exists: nothing done',
+            not_configured: 'give --email and --password (or FEDERATION_ADMIN_EMAIL/PASSWORD)',
+          }[outcome],
         );
         if (outcome === 'not_configured') process.exitCode = 2;
       } finally {

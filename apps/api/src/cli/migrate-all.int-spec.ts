@@ -13,7 +13,10 @@ class AddNotesColumn extends Migration {
   }
 }
 
-const withNewMigration: MigrationObject[] = [...tenantMigrations, { name: '29990101000000-notes', class: AddNotesColumn }];
+const withNewMigration: MigrationObject[] = [
+  ...tenantMigrations,
+  { name: '29990101000000-notes', class: AddNotesColumn },
+];
 
 describe('migrate-all (PostgreSQL)', () => {
   let harness: ServiceHarness;

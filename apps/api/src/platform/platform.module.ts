@@ -18,7 +18,10 @@ import { TenantResolver } from './tenancy/tenant-resolver.js';
 import { Global } from '@nestjs/common';
 
 @Global()
-@Module({ providers: [AuditLog, TenantResolver, IdempotentWrites], exports: [AuditLog, TenantResolver, IdempotentWrites] })
+@Module({
+  providers: [AuditLog, TenantResolver, IdempotentWrites],
+  exports: [AuditLog, TenantResolver, IdempotentWrites],
+})
 class PlatformCoreModule {}
 
 /**

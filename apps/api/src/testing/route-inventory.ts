@@ -43,7 +43,8 @@ export function routeInventory(app: INestApplicationContext): RouteInfo[] {
         method,
         path: join(...prefix, base, path),
         handler: `${controller.name}.${name}`,
-        isPublic: Reflect.getMetadata(IS_PUBLIC, handler) === true || Reflect.getMetadata(IS_PUBLIC, controller) === true,
+        isPublic:
+          Reflect.getMetadata(IS_PUBLIC, handler) === true || Reflect.getMetadata(IS_PUBLIC, controller) === true,
         permission: Reflect.getMetadata(PERMISSION, handler) ?? Reflect.getMetadata(PERMISSION, controller),
       });
     }

@@ -43,7 +43,14 @@ export class ServiceHarness {
 
   async provision(slug: string, overrides: Partial<CreateCooperativeCommand> = {}): Promise<CreateCooperativeResponse> {
     const { body } = await this.app.get(CooperativesService).create(
-      { principal: { userId: '00000000-0000-4000-8000-000000000000', federationRole: 'federation_admin', cooperativeRole: null }, requestId: null },
+      {
+        principal: {
+          userId: '00000000-0000-4000-8000-000000000000',
+          federationRole: 'federation_admin',
+          cooperativeRole: null,
+        },
+        requestId: null,
+      },
       {
         name: `Coop ${slug}`,
         slug,

@@ -42,7 +42,15 @@ describe('duesStatus', () => {
   });
 
   it('completes a period over several contributions and records the day it was settled', () => {
-    const result = duesStatus(periods, [{ date: '2024-01-05', amount: 600 }, { date: '2024-01-09', amount: 900 }], '2024-01-09', plan.graceDays);
+    const result = duesStatus(
+      periods,
+      [
+        { date: '2024-01-05', amount: 600 },
+        { date: '2024-01-09', amount: 900 },
+      ],
+      '2024-01-09',
+      plan.graceDays,
+    );
     expect(result.periods.slice(0, 2).map((p) => [p.status, p.paid, p.settledOn])).toEqual([
       ['paid', 1_000, '2024-01-09'],
       ['partial', 500, null],

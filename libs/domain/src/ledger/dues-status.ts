@@ -43,7 +43,12 @@ export interface DuesStatement {
  * are paid in advance in the same order; money beyond the last listed period comes
  * back as `unallocated`.
  */
-export function duesStatus(periods: readonly DuePeriod[], contributions: readonly Contribution[], asOf: IsoDate, graceDays: number): DuesStatement {
+export function duesStatus(
+  periods: readonly DuePeriod[],
+  contributions: readonly Contribution[],
+  asOf: IsoDate,
+  graceDays: number,
+): DuesStatement {
   assertIsoDate(asOf, 'asOf');
   requireIntegerInRange(graceDays, 0, MAX_GRACE_DAYS, 'graceDays', 'invalid_grace_days');
   const ordered = validatedPeriods(periods);
@@ -94,7 +99,8 @@ function validatedPeriods(periods: readonly DuePeriod[]): DuePeriod[] {
     requirePositiveAmount(period.amount, 'period amount');
     total += period.amount;
   }
-  if (total > MAX_AMOUNT_MINOR) throw new DomainError('amount_overflow', `Periods add up to more than ${MAX_AMOUNT_MINOR} minor units`);
+  if (total > MAX_AMOUNT_MINOR)
+    throw new DomainError('amount_overflow', `Periods add up to more than ${MAX_AMOUNT_MINOR} minor units`);
   return [...periods].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
 }
 
@@ -106,6 +112,7 @@ function validatedContributions(contributions: readonly Contribution[], asOf: Is
     requirePositiveAmount(contribution.amount, 'contribution amount');
     total += contribution.amount;
   }
-  if (total > MAX_AMOUNT_MINOR) throw new DomainError('amount_overflow', `Contributions add up to more than ${MAX_AMOUNT_MINOR} minor units`);
+  if (total > MAX_AMOUNT_MINOR)
+    throw new DomainError('amount_overflow', `Contributions add up to more than ${MAX_AMOUNT_MINOR} minor units`);
   return contributions.filter((c) => c.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }

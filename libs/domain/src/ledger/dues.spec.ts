@@ -20,7 +20,13 @@ describe('duePeriods', () => {
 
   it('lists biweekly periods two weeks apart, across a leap day', () => {
     const plan = duesPlan({ frequency: 'biweekly', dueDay: 4, startDate: '2024-02-01' });
-    expect(duePeriods(plan, '2024-02-01', '2024-03-31').map((p) => p.dueDate)).toEqual(['2024-02-01', '2024-02-15', '2024-02-29', '2024-03-14', '2024-03-28']);
+    expect(duePeriods(plan, '2024-02-01', '2024-03-31').map((p) => p.dueDate)).toEqual([
+      '2024-02-01',
+      '2024-02-15',
+      '2024-02-29',
+      '2024-03-14',
+      '2024-03-28',
+    ]);
   });
 
   it('clamps a monthly due day 31 to each month end without drifting', () => {
@@ -45,12 +51,16 @@ describe('duePeriods', () => {
 
   it('returns a window in the middle of the plan with correct period starts', () => {
     const plan = duesPlan({ frequency: 'monthly', dueDay: 10, startDate: '2020-01-01' });
-    expect(duePeriods(plan, '2024-06-10', '2024-07-09')).toEqual([{ periodStart: '2024-05-11', dueDate: '2024-06-10', amount: 1_000 }]);
+    expect(duePeriods(plan, '2024-06-10', '2024-07-09')).toEqual([
+      { periodStart: '2024-05-11', dueDate: '2024-06-10', amount: 1_000 },
+    ]);
     expect(duePeriods(plan, '2024-06-11', '2024-07-09')).toEqual([]);
   });
 
   it('uses a member’s own amount when overridden', () => {
-    expect(duePeriods(duesPlan(), '2024-01-01', '2024-01-10', { amount: 500 })).toEqual([{ periodStart: '2024-01-03', dueDate: '2024-01-07', amount: 500 }]);
+    expect(duePeriods(duesPlan(), '2024-01-01', '2024-01-10', { amount: 500 })).toEqual([
+      { periodStart: '2024-01-03', dueDate: '2024-01-07', amount: 500 },
+    ]);
   });
 
   it('agrees with walking from the start, for 1,000 seeded random windows (property)', () => {
@@ -58,14 +68,23 @@ describe('duePeriods', () => {
     const problems: string[] = [];
     for (let run = 0; run < 1_000; run += 1) {
       const frequency = random.pick(['weekly', 'biweekly', 'monthly'] as const);
-      const plan = duesPlan({ frequency, dueDay: random.int(1, frequency === 'monthly' ? 31 : 7), startDate: addDays('2020-01-01', random.int(0, 1_500)) });
+      const plan = duesPlan({
+        frequency,
+        dueDay: random.int(1, frequency === 'monthly' ? 31 : 7),
+        startDate: addDays('2020-01-01', random.int(0, 1_500)),
+      });
       const to = addDays(plan.startDate, random.int(0, 1_200));
       const from = addDays(to, -random.int(0, 400));
       const all = duePeriods(plan, '2019-01-01', to);
       const window = duePeriods(plan, from, to);
       const contiguous = all.every((p, i) => i === 0 || daysBetween(all[i - 1]?.dueDate ?? '', p.periodStart) === 1);
       const onDueDay = frequency === 'monthly' || all.every((p) => isoWeekday(p.dueDate) === plan.dueDay);
-      if (JSON.stringify(window) !== JSON.stringify(all.filter((p) => p.dueDate >= from)) || !contiguous || !onDueDay || all[0]?.periodStart !== plan.startDate && all.length > 0) {
+      if (
+        JSON.stringify(window) !== JSON.stringify(all.filter((p) => p.dueDate >= from)) ||
+        !contiguous ||
+        !onDueDay ||
+        (all[0]?.periodStart !== plan.startDate && all.length > 0)
+      ) {
         problems.push(`run ${run}: ${JSON.stringify({ plan, from, to })}`);
       }
     }
@@ -85,7 +104,11 @@ describe('duePeriods', () => {
 
   it('refuses an inverted range, an endless one and a bad override', () => {
     expect(domainErrorCode(() => duePeriods(duesPlan(), '2024-02-01', '2024-01-01'))).toBe('invalid_date_range');
-    expect(domainErrorCode(() => duePeriods(duesPlan({ startDate: '1900-01-01' }), '1900-01-01', '2024-01-01'))).toBe('invalid_date_range');
-    expect(domainErrorCode(() => duePeriods(duesPlan(), '2024-01-01', '2024-02-01', { amount: -5 }))).toBe('invalid_amount');
+    expect(domainErrorCode(() => duePeriods(duesPlan({ startDate: '1900-01-01' }), '1900-01-01', '2024-01-01'))).toBe(
+      'invalid_date_range',
+    );
+    expect(domainErrorCode(() => duePeriods(duesPlan(), '2024-01-01', '2024-02-01', { amount: -5 }))).toBe(
+      'invalid_amount',
+    );
   });
 });

@@ -1,7 +1,16 @@
 import { DomainError } from './domain-error.js';
 import { FREQUENCIES, type Frequency } from './frequency.js';
 import { requireIntegerInRange, requireOneOf, requirePositiveAmount } from './guards.js';
-import { addDays, addMonths, assertIsoDate, daysBetween, type IsoDate, isoWeekday, monthsBetween, withDayOfMonth } from './iso-date.js';
+import {
+  addDays,
+  addMonths,
+  assertIsoDate,
+  daysBetween,
+  type IsoDate,
+  isoWeekday,
+  monthsBetween,
+  withDayOfMonth,
+} from './iso-date.js';
 
 /** A cooperative's contribution rule (cotisation), the same for every member unless overridden. */
 export interface DuesPlan {
@@ -67,7 +76,8 @@ export function duePeriods(plan: DuesPlan, from: IsoDate, to: IsoDate, override?
     const dueDate = nthDueDate(plan, first, index);
     if (dueDate > to) break;
     if (dueDate >= from) {
-      if (periods.length === MAX_DUE_PERIODS) throw new DomainError('invalid_date_range', `More than ${MAX_DUE_PERIODS} periods between ${from} and ${to}`);
+      if (periods.length === MAX_DUE_PERIODS)
+        throw new DomainError('invalid_date_range', `More than ${MAX_DUE_PERIODS} periods between ${from} and ${to}`);
       periods.push({ periodStart: previous === null ? plan.startDate : addDays(previous, 1), dueDate, amount });
     }
     previous = dueDate;
@@ -80,7 +90,9 @@ export function duePeriods(plan: DuesPlan, from: IsoDate, to: IsoDate, override?
 export function firstContributionDueDate(plan: DuesPlan): IsoDate {
   if (plan.frequency !== 'monthly') return addDays(plan.startDate, (plan.dueDay - isoWeekday(plan.startDate) + 7) % 7);
   const sameMonth = withDayOfMonth(plan.startDate, plan.dueDay);
-  return sameMonth >= plan.startDate ? sameMonth : withDayOfMonth(addMonths(withDayOfMonth(plan.startDate, 1), 1), plan.dueDay);
+  return sameMonth >= plan.startDate
+    ? sameMonth
+    : withDayOfMonth(addMonths(withDayOfMonth(plan.startDate, 1), 1), plan.dueDay);
 }
 
 function nthDueDate(plan: DuesPlan, first: IsoDate, index: number): IsoDate {

@@ -8,7 +8,8 @@ import { DomainError } from './domain-error.js';
 
 /** numerator / denominator rounded to the nearest integer, halves up. Both non-negative. */
 export function divRoundHalfUp(numerator: bigint, denominator: bigint): bigint {
-  if (denominator <= 0n || numerator < 0n) throw new RangeError('divRoundHalfUp expects a non-negative numerator and a positive denominator');
+  if (denominator <= 0n || numerator < 0n)
+    throw new RangeError('divRoundHalfUp expects a non-negative numerator and a positive denominator');
   return (2n * numerator + denominator) / (2n * denominator);
 }
 

@@ -78,7 +78,11 @@ describe('ISO calendar dates', () => {
       const date = new Date(start * dayMs).toISOString().slice(0, 10);
       const expected = new Date((start + offset) * dayMs).toISOString().slice(0, 10);
       const weekday = new Date(start * dayMs).getUTCDay() || 7;
-      if (addDays(date, offset) !== expected || daysBetween(date, expected) !== offset || isoWeekday(date) !== weekday) {
+      if (
+        addDays(date, offset) !== expected ||
+        daysBetween(date, expected) !== offset ||
+        isoWeekday(date) !== weekday
+      ) {
         problems.push(`${date} + ${offset}`);
       }
     }

@@ -32,7 +32,8 @@ export function isIsoDate(value: string): boolean {
 }
 
 export function assertIsoDate(value: string, field: string): void {
-  if (parse(value) === null) throw new DomainError('invalid_date', `${field} must be a calendar date YYYY-MM-DD, got "${value}"`);
+  if (parse(value) === null)
+    throw new DomainError('invalid_date', `${field} must be a calendar date YYYY-MM-DD, got "${value}"`);
 }
 
 /** The date `days` later (earlier when negative). */
@@ -48,19 +49,22 @@ export function addDays(date: IsoDate, days: number): IsoDate {
  * Mar 31), never 1 month to the previous one (which would drift to Mar 28).
  */
 export function addMonths(date: IsoDate, months: number): IsoDate {
-  if (!Number.isSafeInteger(months)) throw new DomainError('invalid_date', `months must be a whole number, got ${months}`);
+  if (!Number.isSafeInteger(months))
+    throw new DomainError('invalid_date', `months must be a whole number, got ${months}`);
   const { year, month, day } = civil(date);
   const index = year * 12 + (month - 1) + months;
   const newYear = Math.floor(index / 12);
   const newMonth = index - newYear * 12 + 1;
-  if (newYear < 1 || newYear > 9999) throw new DomainError('invalid_date', `${date} + ${months} months leaves years 0001..9999`);
+  if (newYear < 1 || newYear > 9999)
+    throw new DomainError('invalid_date', `${date} + ${months} months leaves years 0001..9999`);
   return format({ year: newYear, month: newMonth, day: Math.min(day, daysInMonth(newYear, newMonth)) });
 }
 
 /** The given day of `date`'s month, clamped to the month's last day (31 in April is the 30th). */
 export function withDayOfMonth(date: IsoDate, day: number): IsoDate {
   const { year, month } = civil(date);
-  if (!Number.isSafeInteger(day) || day < 1 || day > 31) throw new DomainError('invalid_date', `day must be 1..31, got ${day}`);
+  if (!Number.isSafeInteger(day) || day < 1 || day > 31)
+    throw new DomainError('invalid_date', `day must be 1..31, got ${day}`);
   return format({ year, month, day: Math.min(day, daysInMonth(year, month)) });
 }
 
@@ -110,7 +114,8 @@ function toDayNumber(date: IsoDate): number {
 }
 
 function fromDayNumber(dayNumber: number): IsoDate {
-  if (dayNumber < MIN_DAY || dayNumber > MAX_DAY) throw new DomainError('invalid_date', 'Date arithmetic left years 0001..9999');
+  if (dayNumber < MIN_DAY || dayNumber > MAX_DAY)
+    throw new DomainError('invalid_date', 'Date arithmetic left years 0001..9999');
   return format(civilFromDays(dayNumber));
 }
 
@@ -132,7 +137,9 @@ function civilFromDays(dayNumber: number): CivilDate {
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;

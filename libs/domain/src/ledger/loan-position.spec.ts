@@ -12,7 +12,15 @@ const schedule = buildSchedule(loanTerms({ installments: 3, firstDueDate: '2024-
 describe('loanPosition', () => {
   it('shows a fresh loan as upcoming with nothing in arrears', () => {
     const position = loanPosition(schedule, [], '2024-01-10');
-    expect(position).toMatchObject({ outstandingPrincipal: 100_000, principalDue: 0, interestDue: 0, penaltiesDue: 0, arrears: 0, daysPastDue: 0, unallocated: 0 });
+    expect(position).toMatchObject({
+      outstandingPrincipal: 100_000,
+      principalDue: 0,
+      interestDue: 0,
+      penaltiesDue: 0,
+      arrears: 0,
+      daysPastDue: 0,
+      unallocated: 0,
+    });
     expect(position.installments.map((i) => i.status)).toEqual(['upcoming', 'upcoming', 'upcoming']);
   });
 
@@ -34,7 +42,12 @@ describe('loanPosition', () => {
 
   it('marks a partly paid installment partial before its due date and late after it', () => {
     const payments = [{ date: '2024-01-20', amount: 10_000 }];
-    expect(loanPosition(schedule, payments, '2024-01-25').installments[0]).toMatchObject({ status: 'partial', paidInterest: 2_000, paidPrincipal: 8_000, remaining: 25_333 });
+    expect(loanPosition(schedule, payments, '2024-01-25').installments[0]).toMatchObject({
+      status: 'partial',
+      paidInterest: 2_000,
+      paidPrincipal: 8_000,
+      remaining: 25_333,
+    });
     const later = loanPosition(schedule, payments, '2024-02-05');
     expect(later.installments[0]?.status).toBe('late');
     expect(later).toMatchObject({ outstandingPrincipal: 92_000, arrears: 25_333, daysPastDue: 5 });
@@ -53,14 +66,25 @@ describe('loanPosition', () => {
   it('pays a penalty first, then interest, then principal', () => {
     const penalties = [{ installmentNumber: 1, assessedOn: '2024-02-05', amount: 1_000 }];
     const position = loanPosition(schedule, [{ date: '2024-02-10', amount: 2_500 }], '2024-02-10', penalties);
-    expect(position.installments[0]).toMatchObject({ penalty: 1_000, paidPenalty: 1_000, paidInterest: 1_500, paidPrincipal: 0, status: 'late' });
+    expect(position.installments[0]).toMatchObject({
+      penalty: 1_000,
+      paidPenalty: 1_000,
+      paidInterest: 1_500,
+      paidPrincipal: 0,
+      status: 'late',
+    });
     expect(position).toMatchObject({ penaltiesDue: 0, interestDue: 500, principalDue: 33_333, arrears: 33_833 });
   });
 
   it('does not pay a penalty charged after the payment with that payment', () => {
     const penalties = [{ installmentNumber: 1, assessedOn: '2024-02-15', amount: 1_000 }];
     const position = loanPosition(schedule, [{ date: '2024-02-10', amount: 2_500 }], '2024-02-20', penalties);
-    expect(position.installments[0]).toMatchObject({ penalty: 1_000, paidPenalty: 0, paidInterest: 2_000, paidPrincipal: 500 });
+    expect(position.installments[0]).toMatchObject({
+      penalty: 1_000,
+      paidPenalty: 0,
+      paidInterest: 2_000,
+      paidPrincipal: 500,
+    });
     expect(position.penaltiesDue).toBe(1_000);
   });
 
@@ -79,7 +103,9 @@ describe('loanPosition', () => {
   });
 
   it('ignores payments and penalties dated after asOf', () => {
-    const position = loanPosition(schedule, [{ date: '2024-02-02', amount: 35_333 }], '2024-02-01', [{ installmentNumber: 1, assessedOn: '2024-02-02', amount: 500 }]);
+    const position = loanPosition(schedule, [{ date: '2024-02-02', amount: 35_333 }], '2024-02-01', [
+      { installmentNumber: 1, assessedOn: '2024-02-02', amount: 500 },
+    ]);
     expect(position).toMatchObject({ daysPastDue: 1, arrears: 35_333, penaltiesDue: 0 });
   });
 
@@ -88,7 +114,11 @@ describe('loanPosition', () => {
       { date: '2024-02-29', amount: 35_333 },
       { date: '2024-01-31', amount: 35_333 },
     ];
-    expect(loanPosition(schedule, payments, '2024-03-01').installments.map((i) => i.status)).toEqual(['paid', 'paid', 'upcoming']);
+    expect(loanPosition(schedule, payments, '2024-03-01').installments.map((i) => i.status)).toEqual([
+      'paid',
+      'paid',
+      'upcoming',
+    ]);
   });
 
   it('feeds PAR30 with 0, 29, 30 and 31 days past due', () => {
@@ -112,8 +142,18 @@ describe('loanPosition', () => {
 
   it('refuses bad input with a typed error', () => {
     expect(domainErrorCode(() => loanPosition(schedule, [], '2024-02-30'))).toBe('invalid_date');
-    expect(domainErrorCode(() => loanPosition(schedule, [{ date: '2024-01-31', amount: 0 }], '2024-02-01'))).toBe('invalid_amount');
-    expect(domainErrorCode(() => loanPosition(schedule, [], '2024-02-01', [{ installmentNumber: 9, assessedOn: '2024-02-01', amount: 100 }]))).toBe('unknown_installment');
-    expect(domainErrorCode(() => loanPosition([...schedule, { ...schedule[0], number: 1 } as (typeof schedule)[0]], [], '2024-02-01'))).toBe('invalid_schedule');
+    expect(domainErrorCode(() => loanPosition(schedule, [{ date: '2024-01-31', amount: 0 }], '2024-02-01'))).toBe(
+      'invalid_amount',
+    );
+    expect(
+      domainErrorCode(() =>
+        loanPosition(schedule, [], '2024-02-01', [{ installmentNumber: 9, assessedOn: '2024-02-01', amount: 100 }]),
+      ),
+    ).toBe('unknown_installment');
+    expect(
+      domainErrorCode(() =>
+        loanPosition([...schedule, { ...schedule[0], number: 1 } as (typeof schedule)[0]], [], '2024-02-01'),
+      ),
+    ).toBe('invalid_schedule');
   });
 });

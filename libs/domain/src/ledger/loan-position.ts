@@ -85,7 +85,13 @@ export function loanPosition(
   const charges = byDate(penalties, (c) => c.assessedOn);
   const received = byDate(payments, (p) => p.date);
 
-  let balances: InstallmentBalance[] = schedule.map((i) => ({ number: i.number, dueDate: i.dueDate, penalty: 0, interest: i.interest, principal: i.principal }));
+  let balances: InstallmentBalance[] = schedule.map((i) => ({
+    number: i.number,
+    dueDate: i.dueDate,
+    penalty: 0,
+    interest: i.interest,
+    principal: i.principal,
+  }));
   const charged = new Map<number, number>();
   const paid = new Map<number, Paid>(schedule.map((i) => [i.number, { penalty: 0, interest: 0, principal: 0 }]));
   let chargeIndex = 0;
@@ -93,7 +99,9 @@ export function loanPosition(
     for (; chargeIndex < charges.length && charges[chargeIndex].assessedOn <= date; chargeIndex += 1) {
       const charge = charges[chargeIndex];
       charged.set(charge.installmentNumber, (charged.get(charge.installmentNumber) ?? 0) + charge.amount);
-      balances = balances.map((b) => (b.number === charge.installmentNumber ? { ...b, penalty: b.penalty + charge.amount } : b));
+      balances = balances.map((b) =>
+        b.number === charge.installmentNumber ? { ...b, penalty: b.penalty + charge.amount } : b,
+      );
     }
   };
 
@@ -112,11 +120,18 @@ export function loanPosition(
   }
   chargeUpTo(asOf);
 
-  const installments = schedule.map((i) => installmentPosition(i, charged.get(i.number) ?? 0, paid.get(i.number) as Paid, asOf));
+  const installments = schedule.map((i) =>
+    installmentPosition(i, charged.get(i.number) ?? 0, paid.get(i.number) as Paid, asOf),
+  );
   return summarise(installments, asOf, unallocated);
 }
 
-function installmentPosition(installment: ScheduledInstallment, penalty: number, paid: Paid, asOf: IsoDate): InstallmentPosition {
+function installmentPosition(
+  installment: ScheduledInstallment,
+  penalty: number,
+  paid: Paid,
+  asOf: IsoDate,
+): InstallmentPosition {
   const scheduledLeft = installment.principal - paid.principal + installment.interest - paid.interest;
   const status: InstallmentStatus =
     scheduledLeft === 0
@@ -170,13 +185,21 @@ function summarise(installments: InstallmentPosition[], asOf: IsoDate, unallocat
   };
 }
 
-function validate(schedule: readonly ScheduledInstallment[], payments: readonly LoanPayment[], asOf: IsoDate, penalties: readonly PenaltyCharge[]): void {
+function validate(
+  schedule: readonly ScheduledInstallment[],
+  payments: readonly LoanPayment[],
+  asOf: IsoDate,
+  penalties: readonly PenaltyCharge[],
+): void {
   assertIsoDate(asOf, 'asOf');
   const numbers = new Set<number>();
   let owed = 0;
   for (const i of schedule) {
     if (!Number.isSafeInteger(i.number) || i.number < 1 || numbers.has(i.number)) {
-      throw new DomainError('invalid_schedule', `Installment numbers must be distinct positive integers, got ${i.number}`);
+      throw new DomainError(
+        'invalid_schedule',
+        `Installment numbers must be distinct positive integers, got ${i.number}`,
+      );
     }
     numbers.add(i.number);
     assertIsoDate(i.dueDate, `installment ${i.number} dueDate`);
@@ -191,7 +214,8 @@ function validate(schedule: readonly ScheduledInstallment[], payments: readonly 
     received += p.amount;
   }
   for (const c of penalties) {
-    if (!numbers.has(c.installmentNumber)) throw new DomainError('unknown_installment', `No installment ${c.installmentNumber} to charge a penalty to`);
+    if (!numbers.has(c.installmentNumber))
+      throw new DomainError('unknown_installment', `No installment ${c.installmentNumber} to charge a penalty to`);
     assertIsoDate(c.assessedOn, 'penalty assessedOn');
     requirePositiveAmount(c.amount, 'penalty amount');
     owed += c.amount;

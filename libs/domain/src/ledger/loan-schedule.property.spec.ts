@@ -1,7 +1,12 @@
 import { isDomainError } from './domain-error.js';
 import { FREQUENCIES, PERIODS_PER_YEAR } from './frequency.js';
 import { addDays, daysBetween, monthsBetween } from './iso-date.js';
-import { buildSchedule, type LoanTerms, MAX_ANNUAL_RATE_BASIS_POINTS, type ScheduledInstallment } from './loan-schedule.js';
+import {
+  buildSchedule,
+  type LoanTerms,
+  MAX_ANNUAL_RATE_BASIS_POINTS,
+  type ScheduledInstallment,
+} from './loan-schedule.js';
 import { seededRandom, type SeededRandom } from './testing/seeded-random.js';
 
 const LOANS = 2_000;
@@ -71,7 +76,8 @@ describe(`buildSchedule on ${LOANS} seeded random loans (property)`, () => {
       let principal = 0;
       for (const [index, i] of schedule.entries()) {
         if (i.number !== index + 1) return `installment ${index} numbered ${i.number}`;
-        if (![i.principal, i.interest, i.total].every((a) => Number.isSafeInteger(a) && a >= 0)) return `bad amount in ${JSON.stringify(i)}`;
+        if (![i.principal, i.interest, i.total].every((a) => Number.isSafeInteger(a) && a >= 0))
+          return `bad amount in ${JSON.stringify(i)}`;
         if (i.total !== i.principal + i.interest) return `total != principal + interest in ${JSON.stringify(i)}`;
         principal += i.principal;
       }
@@ -86,7 +92,9 @@ describe(`buildSchedule on ${LOANS} seeded random loans (property)`, () => {
       const interest = schedule.reduce((sum, i) => sum + i.interest, 0);
       if (interest !== flatInterest(terms)) return `interest ${interest} instead of ${flatInterest(terms)}`;
       const [first] = schedule;
-      const uneven = schedule.slice(0, -1).find((i) => i.interest !== first?.interest || i.principal !== first.principal);
+      const uneven = schedule
+        .slice(0, -1)
+        .find((i) => i.interest !== first?.interest || i.principal !== first.principal);
       return uneven ? `installment ${uneven.number} differs from the first` : null;
     };
     expect(violations(cases, check)).toEqual([]);
@@ -100,7 +108,8 @@ describe(`buildSchedule on ${LOANS} seeded random loans (property)`, () => {
         const [previous, current] = [schedule[k - 1], schedule[k]];
         if (!previous || !current) return 'missing installment';
         if (current.interest > previous.interest) return `interest rises at installment ${current.number}`;
-        if (k < schedule.length - 1 && current.total > firstTotal) return `installment ${current.number} above the first`;
+        if (k < schedule.length - 1 && current.total > firstTotal)
+          return `installment ${current.number} above the first`;
       }
       return null;
     };

@@ -136,7 +136,13 @@ function decliningSplits(principal: bigint, rate: bigint, denominator: bigint, c
 
 function validate(terms: LoanTerms): void {
   requirePositiveAmount(terms.principal, 'principal');
-  requireIntegerInRange(terms.annualRateBasisPoints, 0, MAX_ANNUAL_RATE_BASIS_POINTS, 'annualRateBasisPoints', 'invalid_rate');
+  requireIntegerInRange(
+    terms.annualRateBasisPoints,
+    0,
+    MAX_ANNUAL_RATE_BASIS_POINTS,
+    'annualRateBasisPoints',
+    'invalid_rate',
+  );
   requireIntegerInRange(terms.installments, 1, MAX_INSTALLMENTS, 'installments', 'invalid_installment_count');
   requireOneOf(terms.method, INTEREST_METHODS, 'method', 'invalid_method');
   requireOneOf(terms.frequency, FREQUENCIES, 'frequency', 'invalid_frequency');

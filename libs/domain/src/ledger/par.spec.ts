@@ -2,17 +2,29 @@ import { MAX_AMOUNT_MINOR } from '../money.js';
 import { portfolioAtRisk } from './par.js';
 import { domainErrorCode } from './testing/builders.js';
 
-const loan = (daysPastDue: number, outstandingPrincipal = 100_000, writtenOff = false) => ({ outstandingPrincipal, daysPastDue, writtenOff });
+const loan = (daysPastDue: number, outstandingPrincipal = 100_000, writtenOff = false) => ({
+  outstandingPrincipal,
+  daysPastDue,
+  writtenOff,
+});
 
 describe('portfolioAtRisk', () => {
   it('counts loans more than 30 days past due for PAR30: 31 is at risk, 30 is not', () => {
-    expect(portfolioAtRisk([loan(0), loan(29), loan(30), loan(31)])).toEqual({ atRisk: 100_000, outstanding: 400_000, ratioBasisPoints: 2_500 });
+    expect(portfolioAtRisk([loan(0), loan(29), loan(30), loan(31)])).toEqual({
+      atRisk: 100_000,
+      outstanding: 400_000,
+      ratioBasisPoints: 2_500,
+    });
     expect(portfolioAtRisk([loan(30)]).atRisk).toBe(0);
     expect(portfolioAtRisk([loan(31)]).ratioBasisPoints).toBe(10_000);
   });
 
   it('takes the whole outstanding principal of a loan at risk, not just its arrears', () => {
-    expect(portfolioAtRisk([loan(45, 750_000), loan(0, 250_000)])).toEqual({ atRisk: 750_000, outstanding: 1_000_000, ratioBasisPoints: 7_500 });
+    expect(portfolioAtRisk([loan(45, 750_000), loan(0, 250_000)])).toEqual({
+      atRisk: 750_000,
+      outstanding: 1_000_000,
+      ratioBasisPoints: 7_500,
+    });
   });
 
   it('accepts another threshold (PAR1, PAR90)', () => {
@@ -23,7 +35,11 @@ describe('portfolioAtRisk', () => {
   });
 
   it('leaves written-off loans out of both sides', () => {
-    expect(portfolioAtRisk([loan(400, 900_000, true), loan(40), loan(0)])).toEqual({ atRisk: 100_000, outstanding: 200_000, ratioBasisPoints: 5_000 });
+    expect(portfolioAtRisk([loan(400, 900_000, true), loan(40), loan(0)])).toEqual({
+      atRisk: 100_000,
+      outstanding: 200_000,
+      ratioBasisPoints: 5_000,
+    });
   });
 
   it('gives 0 for an empty or fully repaid portfolio', () => {

@@ -31,7 +31,10 @@ export const DEFAULT_PAR_THRESHOLD_DAYS = 30;
  * that never writes off look the same as one that does. Write-offs are reported
  * separately.
  */
-export function portfolioAtRisk(loans: readonly PortfolioLoan[], thresholdDays: number = DEFAULT_PAR_THRESHOLD_DAYS): PortfolioAtRisk {
+export function portfolioAtRisk(
+  loans: readonly PortfolioLoan[],
+  thresholdDays: number = DEFAULT_PAR_THRESHOLD_DAYS,
+): PortfolioAtRisk {
   requireIntegerInRange(thresholdDays, 0, 36_500, 'thresholdDays', 'invalid_threshold');
   // Summed in BigInt so that an absurd total is refused by toAmount, not rounded by Number.
   let atRisk = 0n;
@@ -39,7 +42,10 @@ export function portfolioAtRisk(loans: readonly PortfolioLoan[], thresholdDays: 
   for (const loan of loans) {
     requireNonNegativeAmount(loan.outstandingPrincipal, 'outstandingPrincipal');
     if (!Number.isSafeInteger(loan.daysPastDue) || loan.daysPastDue < 0) {
-      throw new DomainError('invalid_days_past_due', `daysPastDue must be a whole number >= 0, got ${loan.daysPastDue}`);
+      throw new DomainError(
+        'invalid_days_past_due',
+        `daysPastDue must be a whole number >= 0, got ${loan.daysPastDue}`,
+      );
     }
     if (loan.writtenOff === true) continue;
     outstanding += BigInt(loan.outstandingPrincipal);

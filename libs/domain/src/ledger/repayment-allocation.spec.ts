@@ -4,14 +4,28 @@ import { seededRandom } from './testing/seeded-random.js';
 
 const AS_OF = '2024-03-10';
 const first = installmentBalance({ number: 1, dueDate: '2024-01-31', penalty: 500, interest: 1_000, principal: 8_000 });
-const second = installmentBalance({ number: 2, dueDate: '2024-02-29', penalty: 200, interest: 1_000, principal: 8_000 });
+const second = installmentBalance({
+  number: 2,
+  dueDate: '2024-02-29',
+  penalty: 200,
+  interest: 1_000,
+  principal: 8_000,
+});
 const upcoming = installmentBalance({ number: 3, dueDate: '2024-03-31', interest: 1_000, principal: 8_000 });
 
 describe('allocateRepayment', () => {
   it('pays penalty, then interest, then principal', () => {
-    expect(allocateRepayment([first], 500, AS_OF).allocations).toEqual([{ number: 1, dueDate: '2024-01-31', penalty: 500, interest: 0, principal: 0, total: 500 }]);
-    expect(allocateRepayment([first], 1_200, AS_OF).allocations).toEqual([{ number: 1, dueDate: '2024-01-31', penalty: 500, interest: 700, principal: 0, total: 1_200 }]);
-    expect(allocateRepayment([first], 2_000, AS_OF).allocations[0]).toMatchObject({ penalty: 500, interest: 1_000, principal: 500 });
+    expect(allocateRepayment([first], 500, AS_OF).allocations).toEqual([
+      { number: 1, dueDate: '2024-01-31', penalty: 500, interest: 0, principal: 0, total: 500 },
+    ]);
+    expect(allocateRepayment([first], 1_200, AS_OF).allocations).toEqual([
+      { number: 1, dueDate: '2024-01-31', penalty: 500, interest: 700, principal: 0, total: 1_200 },
+    ]);
+    expect(allocateRepayment([first], 2_000, AS_OF).allocations[0]).toMatchObject({
+      penalty: 500,
+      interest: 1_000,
+      principal: 500,
+    });
   });
 
   it('clears the oldest installment completely before the next gets anything', () => {
@@ -74,7 +88,9 @@ describe('allocateRepayment', () => {
   it('refuses a non-positive or fractional amount and a malformed schedule', () => {
     expect(domainErrorCode(() => allocateRepayment([first], 0, AS_OF))).toBe('invalid_amount');
     expect(domainErrorCode(() => allocateRepayment([first], 10.5, AS_OF))).toBe('invalid_amount');
-    expect(domainErrorCode(() => allocateRepayment([first, { ...second, number: 1 }], 10, AS_OF))).toBe('invalid_schedule');
+    expect(domainErrorCode(() => allocateRepayment([first, { ...second, number: 1 }], 10, AS_OF))).toBe(
+      'invalid_schedule',
+    );
     expect(domainErrorCode(() => allocateRepayment([{ ...first, interest: -1 }], 10, AS_OF))).toBe('invalid_amount');
     expect(domainErrorCode(() => allocateRepayment([first], 10, '10/03/2024'))).toBe('invalid_date');
   });

@@ -92,11 +92,15 @@ function validatedInOrder(balances: readonly InstallmentBalance[]): InstallmentB
   const seen = new Set<number>();
   for (const balance of balances) {
     if (!Number.isSafeInteger(balance.number) || balance.number < 1 || seen.has(balance.number)) {
-      throw new DomainError('invalid_schedule', `Installment numbers must be distinct positive integers, got ${balance.number}`);
+      throw new DomainError(
+        'invalid_schedule',
+        `Installment numbers must be distinct positive integers, got ${balance.number}`,
+      );
     }
     seen.add(balance.number);
     assertIsoDate(balance.dueDate, `installment ${balance.number} dueDate`);
-    for (const component of ALLOCATION_ORDER) requireNonNegativeAmount(balance[component], `installment ${balance.number} ${component}`);
+    for (const component of ALLOCATION_ORDER)
+      requireNonNegativeAmount(balance[component], `installment ${balance.number} ${component}`);
   }
   // Due date decides seniority; the number breaks ties between same-day installments.
   return [...balances].sort((a, b) => (a.dueDate === b.dueDate ? a.number - b.number : a.dueDate < b.dueDate ? -1 : 1));

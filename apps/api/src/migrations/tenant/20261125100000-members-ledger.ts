@@ -69,7 +69,9 @@ export class TenantMembersLedger20261125100000 extends Migration {
       )`);
     this.addSql(`create index transactions_member_idx on transactions (member_id, occurred_on)`);
     this.addSql(`create index transactions_occurred_idx on transactions (occurred_on, seq)`);
-    this.addSql(`create index transactions_external_ref_idx on transactions (external_ref) where external_ref is not null`);
+    this.addSql(
+      `create index transactions_external_ref_idx on transactions (external_ref) where external_ref is not null`,
+    );
     // History cannot be rewritten by the application: no UPDATE, DELETE or TRUNCATE.
     this.addSql(`
       create function refuse_ledger_change() returns trigger language plpgsql as $$

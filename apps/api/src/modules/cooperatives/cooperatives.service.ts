@@ -74,7 +74,10 @@ export class CooperativesService {
     }
   }
 
-  private async provision(actor: ProvisioningActor, command: CreateCooperativeCommand): Promise<CreateCooperativeResponse> {
+  private async provision(
+    actor: ProvisioningActor,
+    command: CreateCooperativeCommand,
+  ): Promise<CreateCooperativeResponse> {
     const schema = schemaNameForSlug(command.slug);
     return this.db.em().transactional(async (tx) => {
       const [row] = await tx.execute<{ id: string; created_at: string }[]>(
@@ -142,7 +145,10 @@ export class CooperativesService {
     };
   }
 
-  async setStatus(context: TenantRequestContext, request: UpdateCooperativeStatusRequest): Promise<CooperativeResponse> {
+  async setStatus(
+    context: TenantRequestContext,
+    request: UpdateCooperativeStatusRequest,
+  ): Promise<CooperativeResponse> {
     const em = this.db.em();
     return em.transactional(async (tx) => {
       const cooperative = await this.repository.findBySlug(context.tenant.slug, tx);

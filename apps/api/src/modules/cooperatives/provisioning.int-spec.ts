@@ -21,7 +21,9 @@ describe('provisioning (PostgreSQL)', () => {
   let harness: ServiceHarness;
 
   beforeAll(async () => {
-    harness = await ServiceHarness.start('provisioning', (b) => b.overrideProvider(UserAccounts).useClass(FailingAccounts));
+    harness = await ServiceHarness.start('provisioning', (b) =>
+      b.overrideProvider(UserAccounts).useClass(FailingAccounts),
+    );
   });
   afterAll(async () => {
     await harness.stop();
@@ -34,11 +36,22 @@ describe('provisioning (PostgreSQL)', () => {
     const coop = await harness.provision('sikasso', { currency: 'XOF', timeZone: 'Africa/Bamako', country: 'ML' });
     expect(await count(`select count(*) as n from pg_namespace where nspname = 'coop_sikasso'`)).toBe(1);
     expect(await count('select count(*) as n from coop_sikasso.mikro_orm_migrations')).toBe(tenantMigrations.length);
-    const settings = await harness.query<{ key: string; value: unknown }>('select key, value from coop_sikasso.settings order by key');
+    const settings = await harness.query<{ key: string; value: unknown }>(
+      'select key, value from coop_sikasso.settings order by key',
+    );
     expect(settings).toContainEqual({ key: 'general.timeZone', value: 'Africa/Bamako' });
     expect(settings).toContainEqual({ key: 'loans.makerChecker', value: true });
-    expect(await count(`select count(*) as n from federation.memberships where cooperative_id = ? and role = 'admin'`, [coop.id])).toBe(1);
-    expect(await count(`select count(*) as n from federation.audit_log where action = 'cooperative.create' and cooperative_id = ?`, [coop.id])).toBe(1);
+    expect(
+      await count(`select count(*) as n from federation.memberships where cooperative_id = ? and role = 'admin'`, [
+        coop.id,
+      ]),
+    ).toBe(1);
+    expect(
+      await count(
+        `select count(*) as n from federation.audit_log where action = 'cooperative.create' and cooperative_id = ?`,
+        [coop.id],
+      ),
+    ).toBe(1);
   });
 
   it('leaves nothing behind when a step fails halfway, and succeeds when called again', async () => {

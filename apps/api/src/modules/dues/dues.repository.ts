@@ -16,7 +16,9 @@ export interface MemberForDues {
 @Injectable()
 export class DuesRepository {
   async plan(em: EntityManager): Promise<ContributionPlanRequest | null> {
-    const [row] = await em.execute<{ value: ContributionPlanRequest }[]>('select value from settings where key = ?', [PLAN_SETTING]);
+    const [row] = await em.execute<{ value: ContributionPlanRequest }[]>('select value from settings where key = ?', [
+      PLAN_SETTING,
+    ]);
     return row?.value ?? null;
   }
 

@@ -38,9 +38,14 @@ export class DuesService {
     return { ...plan, currency: ctx.tenant.currency };
   }
 
-  async setOverride(ctx: TenantRequestContext, memberId: string, request: ContributionOverrideRequest): Promise<MemberDuesResponse> {
+  async setOverride(
+    ctx: TenantRequestContext,
+    memberId: string,
+    request: ContributionOverrideRequest,
+  ): Promise<MemberDuesResponse> {
     await this.db.transactional(ctx.tenant, async (tx) => {
-      if (!UUID.test(memberId) || (await this.dues.members(tx, memberId)).length === 0) throw new NotFound('The member');
+      if (!UUID.test(memberId) || (await this.dues.members(tx, memberId)).length === 0)
+        throw new NotFound('The member');
       await this.dues.setOverride(tx, memberId, request.amount);
     });
     return this.forMember(ctx, memberId);
@@ -95,7 +100,12 @@ export class DuesService {
     const to = addDays(today, 31);
     const override = member.override_amount === null ? undefined : { amount: Number(member.override_amount) };
     const periods = from > to ? [] : duePeriods({ ...plan, startDate: from }, from, to, override);
-    const status = duesStatus(periods, contributions.filter((c) => c.date <= today), today, plan.graceDays);
+    const status = duesStatus(
+      periods,
+      contributions.filter((c) => c.date <= today),
+      today,
+      plan.graceDays,
+    );
     return {
       memberId: member.id,
       currency: ctx.tenant.currency,
@@ -114,7 +124,8 @@ export class DuesService {
 
   private async requirePlan(em: Parameters<DuesRepository['plan']>[0]): Promise<ContributionPlanRequest> {
     const plan = await this.dues.plan(em);
-    if (!plan) throw new AppError(409, 'no_contribution_plan', 'No contribution plan', 'Set the contribution plan first.');
+    if (!plan)
+      throw new AppError(409, 'no_contribution_plan', 'No contribution plan', 'Set the contribution plan first.');
     return plan;
   }
 }

@@ -57,7 +57,8 @@ export class ImportsService {
   ) {}
 
   async upload(ctx: TenantRequestContext, bytes: Buffer, fileName: string | null): Promise<ImportUploadResponse> {
-    if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new BadRequest('empty_file', 'Send the CSV file as the request body (Content-Type: text/csv).');
+    if (!Buffer.isBuffer(bytes) || bytes.length === 0)
+      throw new BadRequest('empty_file', 'Send the CSV file as the request body (Content-Type: text/csv).');
     const file = decodeCsv(bytes);
     let headers: string[] | null = null;
     const sample: string[][] = [];
@@ -71,7 +72,12 @@ export class ImportsService {
         }
       }
     } catch (error) {
-      throw new AppError(422, 'invalid_csv', 'Unreadable CSV', `The file cannot be read as CSV: ${(error as Error).message}`);
+      throw new AppError(
+        422,
+        'invalid_csv',
+        'Unreadable CSV',
+        `The file cannot be read as CSV: ${(error as Error).message}`,
+      );
     }
     if (!headers) throw new BadRequest('empty_file', 'The file has no header line.');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -113,7 +119,8 @@ export class ImportsService {
   commit(ctx: TenantRequestContext, id: string, mapping: ImportMappingParsed): Promise<ImportCommitResponse> {
     return this.db.transactional(ctx.tenant, async (tx) => {
       const record = await this.require(tx, id, true);
-      if (record.status === 'committed') return { id, imported: record.imported ?? 0, skippedDuplicates: record.skipped ?? 0 };
+      if (record.status === 'committed')
+        return { id, imported: record.imported ?? 0, skippedDuplicates: record.skipped ?? 0 };
       // One pass: rows are appended batch by batch as they are read; a rejected
       // row aborts the transaction, so the file is recorded whole or not at all.
       const result = await this.analyse(tx, ctx, record, mapping, (rows) => this.append(tx, ctx, rows), true);
@@ -158,7 +165,8 @@ export class ImportsService {
     sink: ((rows: ImportedRow[]) => Promise<void>) | null,
     stopAtFirstRejection = false,
   ): Promise<Analysis> {
-    if (!record.content) throw new AppError(409, 'import_content_gone', 'Import already committed', 'This file was already imported.');
+    if (!record.content)
+      throw new AppError(409, 'import_content_gone', 'Import already committed', 'This file was already imported.');
     const file: DecodedFile = decodeCsv(record.content);
     const wholeFileImported = await this.committedBefore(em, record.sha256, record.id);
     const members = await this.memberIndex(em);
@@ -181,7 +189,13 @@ export class ImportsService {
     };
     const reject = (row: RejectedRow) => {
       if (stopAtFirstRejection) {
-        throw new AppError(422, 'import_has_rejected_rows', 'Rows rejected', `Line ${row.line} cannot be imported; preview the file to see every rejected row.`, row.errors.map((e) => ({ field: `line ${row.line}: ${e.field}`, message: e.message })));
+        throw new AppError(
+          422,
+          'import_has_rejected_rows',
+          'Rows rejected',
+          `Line ${row.line} cannot be imported; preview the file to see every rejected row.`,
+          row.errors.map((e) => ({ field: `line ${row.line}: ${e.field}`, message: e.message })),
+        );
       }
       analysis.rejectedCount += 1;
       if (analysis.rejected.length < MAX_REJECTED_SHOWN) analysis.rejected.push(row);
@@ -192,8 +206,13 @@ export class ImportsService {
           reader = new RowReader(values, mapping, members, minorUnitDigits(ctx.tenant.currency), today);
           const missing = reader.missingColumns();
           if (missing.length) {
-            throw new AppError(422, 'mapping_columns_missing', 'Columns not in the file', `The file has no column for: ${missing.join(', ')}.`,
-              missing.map((field) => ({ field: `mapping.columns.${field}`, message: 'is not a column of this file' })));
+            throw new AppError(
+              422,
+              'mapping_columns_missing',
+              'Columns not in the file',
+              `The file has no column for: ${missing.join(', ')}.`,
+              missing.map((field) => ({ field: `mapping.columns.${field}`, message: 'is not a column of this file' })),
+            );
           }
           continue;
         }
@@ -216,7 +235,8 @@ export class ImportsService {
       }
     } catch (error) {
       if (error instanceof AppError) throw error;
-      if (stopAtFirstRejection) throw new AppError(422, 'import_has_rejected_rows', 'Unreadable file', (error as Error).message);
+      if (stopAtFirstRejection)
+        throw new AppError(422, 'import_has_rejected_rows', 'Unreadable file', (error as Error).message);
       // A truncated or malformed file (an unclosed quote...): say where it stops being readable.
       reject({ line: analysis.rows + 2, errors: [{ field: '(file)', message: (error as Error).message }] });
     }
@@ -236,7 +256,9 @@ export class ImportsService {
   }
 
   private async memberIndex(em: EntityManager): Promise<MemberIndex> {
-    const rows = await em.execute<{ id: string; number: number; phone: string; status: string }[]>('select id, number, phone, status from members');
+    const rows = await em.execute<{ id: string; number: number; phone: string; status: string }[]>(
+      'select id, number, phone, status from members',
+    );
     const index: MemberIndex = { byNumber: new Map(), byPhone: new Map() };
     for (const r of rows) {
       index.byNumber.set(String(r.number), { id: r.id, status: r.status });

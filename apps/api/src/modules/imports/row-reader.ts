@@ -105,14 +105,18 @@ export class RowReader {
     else if (occurredOn > this.today) errors.push({ field: 'date', message: 'is in the future' });
 
     const amount = parseAmountText(cell('amount') ?? '', this.currencyDigits);
-    if (amount === null) errors.push({ field: 'amount', message: 'is not a positive amount in the cooperative’s currency' });
+    if (amount === null)
+      errors.push({ field: 'amount', message: 'is not a positive amount in the cooperative’s currency' });
 
     const kindText = cell('kind');
     const kind = kindText !== undefined ? KIND_WORDS[word(kindText)] : this.mapping.defaults.kind;
     if (!kind) errors.push({ field: 'kind', message: `"${kindText}" is not contribution, penalty, income or expense` });
 
     const channelText = cell('channel');
-    const channel = channelText !== undefined && channelText !== '' ? CHANNEL_WORDS[word(channelText)] : this.mapping.defaults.channel;
+    const channel =
+      channelText !== undefined && channelText !== ''
+        ? CHANNEL_WORDS[word(channelText)]
+        : this.mapping.defaults.channel;
     if (!channel) errors.push({ field: 'channel', message: `"${channelText}" is not cash, mobile money or bank` });
 
     let memberId: string | null = null;
@@ -127,23 +131,39 @@ export class RowReader {
       if (!member) errors.push({ field: 'phone', message: `no member with phone ${phone}` });
       else memberId = member.id;
     }
-    if ((kind === 'contribution' || kind === 'penalty') && !memberId && !errors.some((e) => e.field === 'memberNumber' || e.field === 'phone')) {
+    if (
+      (kind === 'contribution' || kind === 'penalty') &&
+      !memberId &&
+      !errors.some((e) => e.field === 'memberNumber' || e.field === 'phone')
+    ) {
       errors.push({ field: 'member', message: `a ${kind} needs a member` });
     }
 
-    const categoryText = cell('category') || this.mapping.defaults.category || (kind === 'expense' ? 'other' : undefined);
-    const category = kind === 'expense' ? categoryText ?? null : null;
+    const categoryText =
+      cell('category') || this.mapping.defaults.category || (kind === 'expense' ? 'other' : undefined);
+    const category = kind === 'expense' ? (categoryText ?? null) : null;
     if (category !== null && !(EXPENSE_CATEGORIES as readonly string[]).includes(category)) {
       errors.push({ field: 'category', message: `"${category}" is not an expense category` });
     }
 
     const reference = cell('reference') || null;
-    if (reference !== null && reference.length > 80) errors.push({ field: 'reference', message: 'is longer than 80 characters' });
+    if (reference !== null && reference.length > 80)
+      errors.push({ field: 'reference', message: 'is longer than 80 characters' });
     const memo = cell('memo') || null;
     if (memo !== null && memo.length > 500) errors.push({ field: 'memo', message: 'is longer than 500 characters' });
 
     if (errors.length > 0) return { line, errors };
-    return { line, occurredOn: occurredOn!, amount: amount!, kind: kind!, memberId, channel: channel!, reference, memo, category };
+    return {
+      line,
+      occurredOn: occurredOn!,
+      amount: amount!,
+      kind: kind!,
+      memberId,
+      channel: channel!,
+      reference,
+      memo,
+      category,
+    };
   }
 }
 

@@ -47,5 +47,7 @@ export function entryHash(previousHash: string, entry: SealedEntry): string {
     entry.reversesId,
     entry.reason,
   ];
-  return createHash('sha256').update(`${previousHash}\n${JSON.stringify(fields)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${previousHash}\n${JSON.stringify(fields)}`)
+    .digest('hex');
 }

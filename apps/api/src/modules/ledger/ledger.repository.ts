@@ -96,7 +96,9 @@ export class LedgerRepository {
   /** Appends entries in order, chaining each to the previous; one statement per 5,000 rows. */
   async appendMany(tx: EntityManager, entries: readonly NewEntry[]): Promise<string[]> {
     if (entries.length === 0) return [];
-    const [head] = await tx.execute<{ seq: string; hash: string }[]>('select seq, hash from ledger_head where id = 1 for update');
+    const [head] = await tx.execute<{ seq: string; hash: string }[]>(
+      'select seq, hash from ledger_head where id = 1 for update',
+    );
     let seq = Number(head!.seq);
     let previous = head!.hash;
     const recordedAt = new Date().toISOString();
@@ -108,9 +110,25 @@ export class LedgerRepository {
         const sealed: SealedEntry = { ...entry, seq, id: randomUUID(), recordedAt };
         const hash = entryHash(previous, sealed);
         const row = [
-          sealed.id, sealed.seq, sealed.kind, sealed.direction, sealed.amount, sealed.currency, sealed.memberId,
-          sealed.loanId, sealed.category, sealed.channel, sealed.externalRef, sealed.memo, sealed.occurredOn,
-          sealed.recordedBy, sealed.recordedAt, sealed.reversesId, sealed.reason, previous, hash,
+          sealed.id,
+          sealed.seq,
+          sealed.kind,
+          sealed.direction,
+          sealed.amount,
+          sealed.currency,
+          sealed.memberId,
+          sealed.loanId,
+          sealed.category,
+          sealed.channel,
+          sealed.externalRef,
+          sealed.memo,
+          sealed.occurredOn,
+          sealed.recordedBy,
+          sealed.recordedAt,
+          sealed.reversesId,
+          sealed.reason,
+          previous,
+          hash,
         ];
         row.forEach((value, i) => columns[i]!.push(value));
         previous = hash;
@@ -156,7 +174,10 @@ export class LedgerRepository {
       `select ${COLUMNS} ${FROM} ${clause} order by t.seq desc limit ? offset ?`,
       [...params, query.limit, query.offset],
     );
-    const [count] = await em.execute<{ total: string }[]>(`select count(*) as total from transactions t ${clause}`, params);
+    const [count] = await em.execute<{ total: string }[]>(
+      `select count(*) as total from transactions t ${clause}`,
+      params,
+    );
     return { items, total: Number(count?.total ?? 0) };
   }
 
@@ -174,7 +195,9 @@ export class LedgerRepository {
   }
 
   async cash(em: EntityManager): Promise<number> {
-    const [row] = await em.execute<{ cash: string | null }[]>('select sum(direction * amount) as cash from transactions');
+    const [row] = await em.execute<{ cash: string | null }[]>(
+      'select sum(direction * amount) as cash from transactions',
+    );
     return Number(row?.cash ?? 0);
   }
 

@@ -14,7 +14,11 @@ import type {
 import { localDate } from '@kotizo/domain';
 import { TenantDatabase } from '../../platform/database/tenant-database.js';
 import { AppError, Conflict, NotFound, ValidationFailed } from '../../platform/errors/app-error.js';
-import { IdempotentWrites, requestFingerprint, type WriteResult } from '../../platform/idempotency/idempotent-writes.js';
+import {
+  IdempotentWrites,
+  requestFingerprint,
+  type WriteResult,
+} from '../../platform/idempotency/idempotent-writes.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { MembersRepository } from '../members/members.repository.js';
 import { entryHash, GENESIS_HASH } from './ledger-hash.js';
@@ -44,7 +48,8 @@ export class LedgerService {
   ): Promise<WriteResult<TransactionResponse>> {
     return this.writes.run(ctx.tenant, key, requestFingerprint('transaction.record', request), async (tx) => {
       if (request.memberId) await this.requireMember(tx, request.memberId);
-      const direction = request.kind === 'adjustment' ? (request.direction === 'in' ? 1 : -1) : MONEY_IN.has(request.kind) ? 1 : -1;
+      const direction =
+        request.kind === 'adjustment' ? (request.direction === 'in' ? 1 : -1) : MONEY_IN.has(request.kind) ? 1 : -1;
       const today = localDate(new Date(), ctx.tenant.timeZone);
       if (request.occurredOn && request.occurredOn > today) {
         throw new ValidationFailed([{ field: 'occurredOn', message: 'cannot be in the future' }]);
@@ -81,10 +86,15 @@ export class LedgerService {
       const [locked] = await tx.execute<{ id: string }[]>('select id from transactions where id = ? for update', [id]);
       const original = locked ? await this.ledger.find(tx, id) : null;
       if (!original) throw new NotFound('The transaction');
-      if (original.kind === 'reversal') throw new Conflict('cannot_reverse_reversal', 'A reversal cannot itself be reversed; record a new entry.');
-      if (original.reversed_by_id) throw new Conflict('already_reversed', 'This transaction has already been reversed.');
+      if (original.kind === 'reversal')
+        throw new Conflict('cannot_reverse_reversal', 'A reversal cannot itself be reversed; record a new entry.');
+      if (original.reversed_by_id)
+        throw new Conflict('already_reversed', 'This transaction has already been reversed.');
       if (original.kind === 'loan_disbursement') {
-        throw new Conflict('reverse_loan_disbursement', 'A loan paid out is not reversed here: write the loan off, with a reason.');
+        throw new Conflict(
+          'reverse_loan_disbursement',
+          'A loan paid out is not reversed here: write the loan off, with a reason.',
+        );
       }
       const row = await this.ledger.append(tx, {
         kind: 'reversal',
@@ -104,7 +114,9 @@ export class LedgerService {
       });
       if (original.kind === 'repayment' && original.loan_id) {
         // A repayment taken back reopens a loan it had closed.
-        await tx.execute(`update loans set status = 'disbursed' where id = ? and status = 'closed'`, [original.loan_id]);
+        await tx.execute(`update loans set status = 'disbursed' where id = ? and status = 'closed'`, [
+          original.loan_id,
+        ]);
       }
       return toTransactionResponse(row);
     });
@@ -144,7 +156,12 @@ export class LedgerService {
     return this.db.read(ctx.tenant, async (em) => {
       if (!UUID.test(memberId) || !(await this.members.find(em, memberId))) throw new NotFound('The member');
       const net = await this.ledger.netByKind(em, memberId);
-      return { memberId, currency: ctx.tenant.currency, savings: net.get('contribution') ?? 0, penalties: net.get('penalty') ?? 0 };
+      return {
+        memberId,
+        currency: ctx.tenant.currency,
+        savings: net.get('contribution') ?? 0,
+        penalties: net.get('penalty') ?? 0,
+      };
     });
   }
 

@@ -50,7 +50,12 @@ export function savedSchedule(rows: InstallmentRow[]): ScheduledInstallment[] {
  */
 export function toLoanResponse(
   loan: LoanRow,
-  data: { guarantorIds: string[]; installments: InstallmentRow[]; repayments: { date: string; amount: number }[]; today: IsoDate },
+  data: {
+    guarantorIds: string[];
+    installments: InstallmentRow[];
+    repayments: { date: string; amount: number }[];
+    today: IsoDate;
+  },
 ): LoanResponse {
   const fixed = data.installments.length > 0;
   const schedule = fixed ? savedSchedule(data.installments) : scheduleFor(loan, data.today);

@@ -51,7 +51,10 @@ export class LoansController {
 
   @Get('loans')
   @Can('read', 'Loan')
-  list(@Tenant() ctx: TenantRequestContext, @Query(new ZodValidationPipe(listLoansQuery)) query: ListLoansQuery): Promise<Page<LoanResponse>> {
+  list(
+    @Tenant() ctx: TenantRequestContext,
+    @Query(new ZodValidationPipe(listLoansQuery)) query: ListLoansQuery,
+  ): Promise<Page<LoanResponse>> {
     return this.loans.list(ctx, query);
   }
 

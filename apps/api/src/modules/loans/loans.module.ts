@@ -5,5 +5,9 @@ import { LoansController } from './loans.controller.js';
 import { LoansRepository } from './loans.repository.js';
 import { LoansService } from './loans.service.js';
 
-@Module({ imports: [MembersModule, LedgerModule], controllers: [LoansController], providers: [LoansService, LoansRepository] })
+@Module({
+  imports: [MembersModule, LedgerModule],
+  controllers: [LoansController],
+  providers: [LoansService, LoansRepository],
+})
 export class LoansModule {}

@@ -37,11 +37,24 @@ const COLUMNS = `id, number, member_id, principal, currency, annual_rate_bp, met
 /** Loans of one cooperative (the EntityManager is bound to its schema). */
 @Injectable()
 export class LoansRepository {
-  async insert(tx: EntityManager, loan: RequestLoanCommand & { currency: string; requestedBy: string }): Promise<LoanRow> {
+  async insert(
+    tx: EntityManager,
+    loan: RequestLoanCommand & { currency: string; requestedBy: string },
+  ): Promise<LoanRow> {
     const [row] = await tx.execute<LoanRow[]>(
       `insert into loans (member_id, principal, currency, annual_rate_bp, method, installments, frequency, purpose, requested_by)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning ${COLUMNS}`,
-      [loan.memberId, loan.principal, loan.currency, loan.annualRateBasisPoints, loan.method, loan.installments, loan.frequency, loan.purpose, loan.requestedBy],
+      [
+        loan.memberId,
+        loan.principal,
+        loan.currency,
+        loan.annualRateBasisPoints,
+        loan.method,
+        loan.installments,
+        loan.frequency,
+        loan.purpose,
+        loan.requestedBy,
+      ],
     );
     for (const guarantor of loan.guarantorIds) {
       await tx.execute('insert into loan_guarantors (loan_id, member_id) values (?, ?)', [row!.id, guarantor]);
@@ -50,11 +63,17 @@ export class LoansRepository {
   }
 
   async find(em: EntityManager, id: string, lock = false): Promise<LoanRow | null> {
-    const [row] = await em.execute<LoanRow[]>(`select ${COLUMNS} from loans where id = ?${lock ? ' for update' : ''}`, [id]);
+    const [row] = await em.execute<LoanRow[]>(`select ${COLUMNS} from loans where id = ?${lock ? ' for update' : ''}`, [
+      id,
+    ]);
     return row ?? null;
   }
 
-  async list(em: EntityManager, query: ListLoansQuery, onlyMemberId?: string): Promise<{ items: LoanRow[]; total: number }> {
+  async list(
+    em: EntityManager,
+    query: ListLoansQuery,
+    onlyMemberId?: string,
+  ): Promise<{ items: LoanRow[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
     const memberId = onlyMemberId ?? query.memberId;
@@ -67,11 +86,10 @@ export class LoansRepository {
       params.push(query.status);
     }
     const clause = where.length ? `where ${where.join(' and ')}` : '';
-    const items = await em.execute<LoanRow[]>(`select ${COLUMNS} from loans ${clause} order by number desc limit ? offset ?`, [
-      ...params,
-      query.limit,
-      query.offset,
-    ]);
+    const items = await em.execute<LoanRow[]>(
+      `select ${COLUMNS} from loans ${clause} order by number desc limit ? offset ?`,
+      [...params, query.limit, query.offset],
+    );
     const [count] = await em.execute<{ total: string }[]>(`select count(*) as total from loans ${clause}`, params);
     return { items, total: Number(count?.total ?? 0) };
   }
@@ -82,7 +100,10 @@ export class LoansRepository {
   }
 
   async guarantors(em: EntityManager, loanId: string): Promise<string[]> {
-    const rows = await em.execute<{ member_id: string }[]>('select member_id from loan_guarantors where loan_id = ? order by member_id', [loanId]);
+    const rows = await em.execute<{ member_id: string }[]>(
+      'select member_id from loan_guarantors where loan_id = ? order by member_id',
+      [loanId],
+    );
     return rows.map((r) => r.member_id);
   }
 
@@ -95,13 +116,10 @@ export class LoansRepository {
 
   async saveSchedule(tx: EntityManager, loanId: string, schedule: readonly ScheduledInstallment[]): Promise<void> {
     for (const i of schedule) {
-      await tx.execute('insert into loan_installments (loan_id, number, due_on, principal, interest) values (?, ?, ?, ?, ?)', [
-        loanId,
-        i.number,
-        i.dueDate,
-        i.principal,
-        i.interest,
-      ]);
+      await tx.execute(
+        'insert into loan_installments (loan_id, number, due_on, principal, interest) values (?, ?, ?, ?, ?)',
+        [loanId, i.number, i.dueDate, i.principal, i.interest],
+      );
     }
   }
 
@@ -119,11 +137,25 @@ export class LoansRepository {
 
   async setStatus(tx: EntityManager, id: string, fields: Record<string, unknown>): Promise<void> {
     const keys = Object.keys(fields);
-    await tx.execute(`update loans set ${keys.map((k) => `${k} = ?`).join(', ')} where id = ?`, [...keys.map((k) => fields[k]), id]);
+    await tx.execute(`update loans set ${keys.map((k) => `${k} = ?`).join(', ')} where id = ?`, [
+      ...keys.map((k) => fields[k]),
+      id,
+    ]);
   }
 
-  async addEvent(tx: EntityManager, loanId: string, actorUserId: string, action: string, note: string | null = null): Promise<void> {
-    await tx.execute('insert into loan_events (loan_id, actor_user_id, action, note) values (?, ?, ?, ?)', [loanId, actorUserId, action, note]);
+  async addEvent(
+    tx: EntityManager,
+    loanId: string,
+    actorUserId: string,
+    action: string,
+    note: string | null = null,
+  ): Promise<void> {
+    await tx.execute('insert into loan_events (loan_id, actor_user_id, action, note) values (?, ?, ?, ?)', [
+      loanId,
+      actorUserId,
+      action,
+      note,
+    ]);
   }
 
   async setting(em: EntityManager, key: string): Promise<unknown> {

@@ -16,7 +16,11 @@ import type {
 import { allocateRepayment, type IsoDate, localDate, portfolioAtRisk } from '@kotizo/domain';
 import { TenantDatabase } from '../../platform/database/tenant-database.js';
 import { AppError, Conflict, Forbidden, NotFound, ValidationFailed } from '../../platform/errors/app-error.js';
-import { IdempotentWrites, requestFingerprint, type WriteResult } from '../../platform/idempotency/idempotent-writes.js';
+import {
+  IdempotentWrites,
+  requestFingerprint,
+  type WriteResult,
+} from '../../platform/idempotency/idempotent-writes.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
 import { MembersRepository } from '../members/members.repository.js';
@@ -41,11 +45,19 @@ export class LoansService {
     private readonly writes: IdempotentWrites,
   ) {}
 
-  request(ctx: TenantRequestContext, command: RequestLoanCommand, key: string | null): Promise<WriteResult<LoanResponse>> {
+  request(
+    ctx: TenantRequestContext,
+    command: RequestLoanCommand,
+    key: string | null,
+  ): Promise<WriteResult<LoanResponse>> {
     return this.writes.run(ctx.tenant, key, requestFingerprint('loan.request', command), async (tx) => {
       await this.requireActiveMember(tx, command.memberId, 'memberId');
       for (const [i, id] of command.guarantorIds.entries()) await this.requireActiveMember(tx, id, `guarantorIds.${i}`);
-      const row = await this.loans.insert(tx, { ...command, currency: ctx.tenant.currency, requestedBy: ctx.principal.userId });
+      const row = await this.loans.insert(tx, {
+        ...command,
+        currency: ctx.tenant.currency,
+        requestedBy: ctx.principal.userId,
+      });
       await this.loans.addEvent(tx, row.id, ctx.principal.userId, 'requested');
       return this.view(tx, ctx, row);
     });
@@ -54,23 +66,35 @@ export class LoansService {
   async decide(ctx: TenantRequestContext, id: string, request: LoanDecisionRequest): Promise<LoanResponse> {
     return this.db.transactional(ctx.tenant, async (tx) => {
       const loan = await this.require(tx, id, true);
-      if (loan.status !== 'requested') throw new Conflict('loan_not_requested', `This loan is ${loan.status}; only a request can be decided.`);
+      if (loan.status !== 'requested')
+        throw new Conflict('loan_not_requested', `This loan is ${loan.status}; only a request can be decided.`);
       const makerChecker = (await this.loans.setting(tx, 'loans.makerChecker')) !== false;
       if (makerChecker && loan.requested_by === ctx.principal.userId) {
         throw new Forbidden('self_approval', 'A loan is decided by someone other than who requested it.');
       }
       const status = request.decision === 'approve' ? 'approved' : 'rejected';
-      await this.loans.setStatus(tx, id, { status, decided_by: ctx.principal.userId, decided_at: new Date().toISOString(), decision_note: request.note ?? null });
+      await this.loans.setStatus(tx, id, {
+        status,
+        decided_by: ctx.principal.userId,
+        decided_at: new Date().toISOString(),
+        decision_note: request.note ?? null,
+      });
       await this.loans.addEvent(tx, id, ctx.principal.userId, status, request.note ?? null);
       return this.view(tx, ctx, (await this.loans.find(tx, id))!);
     });
   }
 
-  disburse(ctx: TenantRequestContext, id: string, request: DisburseLoanRequest, key: string | null): Promise<WriteResult<LoanResponse>> {
+  disburse(
+    ctx: TenantRequestContext,
+    id: string,
+    request: DisburseLoanRequest,
+    key: string | null,
+  ): Promise<WriteResult<LoanResponse>> {
     this.requireUuid(id);
     return this.writes.run(ctx.tenant, key, requestFingerprint(`loan.disburse:${id}`, request), async (tx) => {
       const loan = await this.require(tx, id, true);
-      if (loan.status !== 'approved') throw new Conflict('loan_not_approved', `This loan is ${loan.status}; only an approved loan is paid out.`);
+      if (loan.status !== 'approved')
+        throw new Conflict('loan_not_approved', `This loan is ${loan.status}; only an approved loan is paid out.`);
       const on = this.pastOrToday(ctx, request.occurredOn);
       const entry = await this.ledger.append(tx, {
         kind: 'loan_disbursement',
@@ -95,18 +119,28 @@ export class LoansService {
     });
   }
 
-  repay(ctx: TenantRequestContext, id: string, request: RepayLoanRequest, key: string | null): Promise<WriteResult<RepaymentResponse>> {
+  repay(
+    ctx: TenantRequestContext,
+    id: string,
+    request: RepayLoanRequest,
+    key: string | null,
+  ): Promise<WriteResult<RepaymentResponse>> {
     this.requireUuid(id);
     return this.writes.run(ctx.tenant, key, requestFingerprint(`loan.repay:${id}`, request), async (tx) => {
       const loan = await this.require(tx, id, true);
-      if (loan.status !== 'disbursed') throw new Conflict('loan_not_running', `This loan is ${loan.status}; repayments go to a disbursed loan.`);
+      if (loan.status !== 'disbursed')
+        throw new Conflict('loan_not_running', `This loan is ${loan.status}; repayments go to a disbursed loan.`);
       const on = this.pastOrToday(ctx, request.occurredOn);
       const before = toLoanResponse(loan, await this.parts(tx, ctx, loan));
       const owed = before.position!.outstandingTotal;
       if (request.amount > owed) {
-        throw new AppError(422, 'repayment_exceeds_outstanding', 'Repayment too large', `Only ${owed} is still owed on this loan.`, [
-          { field: 'amount', message: `is more than the ${owed} still owed` },
-        ]);
+        throw new AppError(
+          422,
+          'repayment_exceeds_outstanding',
+          'Repayment too large',
+          `Only ${owed} is still owed on this loan.`,
+          [{ field: 'amount', message: `is more than the ${owed} still owed` }],
+        );
       }
       const allocation = allocateRepayment(
         before.schedule
@@ -137,7 +171,12 @@ export class LoansService {
       }
       return {
         transactionId: entry.id,
-        allocation: allocation.allocations.map((a) => ({ number: a.number, penalty: a.penalty, interest: a.interest, principal: a.principal })),
+        allocation: allocation.allocations.map((a) => ({
+          number: a.number,
+          penalty: a.penalty,
+          interest: a.interest,
+          principal: a.principal,
+        })),
         loan: await this.view(tx, ctx, (await this.loans.find(tx, id))!),
       };
     });
@@ -146,7 +185,8 @@ export class LoansService {
   async writeOff(ctx: TenantRequestContext, id: string, request: WriteOffLoanRequest): Promise<LoanResponse> {
     return this.db.transactional(ctx.tenant, async (tx) => {
       const loan = await this.require(tx, id, true);
-      if (loan.status !== 'disbursed') throw new Conflict('loan_not_running', `This loan is ${loan.status}; only a running loan is written off.`);
+      if (loan.status !== 'disbursed')
+        throw new Conflict('loan_not_running', `This loan is ${loan.status}; only a running loan is written off.`);
       await this.loans.setStatus(tx, id, {
         status: 'written_off',
         written_off_by: ctx.principal.userId,
@@ -184,7 +224,9 @@ export class LoansService {
       for (const id of await this.loans.disbursedIds(em)) {
         positions.push((await this.view(em, ctx, (await this.loans.find(em, id))!)).position!);
       }
-      const par = portfolioAtRisk(positions.map((p) => ({ outstandingPrincipal: p.outstandingPrincipal, daysPastDue: p.daysPastDue })));
+      const par = portfolioAtRisk(
+        positions.map((p) => ({ outstandingPrincipal: p.outstandingPrincipal, daysPastDue: p.daysPastDue })),
+      );
       return {
         currency: ctx.tenant.currency,
         outstanding: par.outstanding,

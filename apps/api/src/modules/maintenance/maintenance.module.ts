@@ -11,6 +11,10 @@ export class MaintenanceModule implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     // Idempotent: every worker upserts the same scheduler.
-    await this.queue.upsertJobScheduler(SCHEMA_CHECK_ALL, { pattern: '15 3 * * *', tz: 'UTC' }, { name: SCHEMA_CHECK_ALL });
+    await this.queue.upsertJobScheduler(
+      SCHEMA_CHECK_ALL,
+      { pattern: '15 3 * * *', tz: 'UTC' },
+      { name: SCHEMA_CHECK_ALL },
+    );
   }
 }

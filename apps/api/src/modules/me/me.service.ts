@@ -89,10 +89,12 @@ export class MeService {
   }
 
   private async user(id: string): Promise<MeRow> {
-    const [row] = await this.db.em().execute<MeRow[]>(
-      'select id, email, name, federation_role, must_change_password, password_hash from federation.users where id = ?',
-      [id],
-    );
+    const [row] = await this.db
+      .em()
+      .execute<MeRow[]>(
+        'select id, email, name, federation_role, must_change_password, password_hash from federation.users where id = ?',
+        [id],
+      );
     if (!row) throw new NotFound('The user');
     return row;
   }

@@ -3,5 +3,9 @@ import { MembersController } from './members.controller.js';
 import { MembersRepository } from './members.repository.js';
 import { MembersService } from './members.service.js';
 
-@Module({ controllers: [MembersController], providers: [MembersService, MembersRepository], exports: [MembersRepository] })
+@Module({
+  controllers: [MembersController],
+  providers: [MembersService, MembersRepository],
+  exports: [MembersRepository],
+})
 export class MembersModule {}

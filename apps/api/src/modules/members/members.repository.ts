@@ -28,7 +28,11 @@ const COLUMNS = `id, number, full_name, phone, national_id, to_char(joined_on, '
 /** Queries of one cooperative's members; the EntityManager given is bound to its schema. */
 @Injectable()
 export class MembersRepository {
-  async list(em: EntityManager, query: ListMembersQuery, onlyId?: string): Promise<{ items: MemberRow[]; total: number }> {
+  async list(
+    em: EntityManager,
+    query: ListMembersQuery,
+    onlyId?: string,
+  ): Promise<{ items: MemberRow[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (onlyId) {
@@ -92,15 +96,18 @@ export class MembersRepository {
 
   async addEvent(
     em: EntityManager,
-    event: { memberId: string; actorUserId: string; action: string; changes: Record<string, unknown>; reason?: string | null },
+    event: {
+      memberId: string;
+      actorUserId: string;
+      action: string;
+      changes: Record<string, unknown>;
+      reason?: string | null;
+    },
   ): Promise<void> {
-    await em.execute('insert into member_events (member_id, actor_user_id, action, changes, reason) values (?, ?, ?, ?, ?)', [
-      event.memberId,
-      event.actorUserId,
-      event.action,
-      JSON.stringify(event.changes),
-      event.reason ?? null,
-    ]);
+    await em.execute(
+      'insert into member_events (member_id, actor_user_id, action, changes, reason) values (?, ?, ?, ?, ?)',
+      [event.memberId, event.actorUserId, event.action, JSON.stringify(event.changes), event.reason ?? null],
+    );
   }
 
   events(em: EntityManager, memberId: string): Promise<MemberEventRow[]> {

@@ -11,7 +11,11 @@ import type {
 import { hasUnconditionalAccess } from '@kotizo/authorization';
 import { TenantDatabase } from '../../platform/database/tenant-database.js';
 import { Conflict, NotFound } from '../../platform/errors/app-error.js';
-import { IdempotentWrites, requestFingerprint, type WriteResult } from '../../platform/idempotency/idempotent-writes.js';
+import {
+  IdempotentWrites,
+  requestFingerprint,
+  type WriteResult,
+} from '../../platform/idempotency/idempotent-writes.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { toMemberEventResponse, toMemberResponse } from './member.mapper.js';
 import { MembersRepository } from './members.repository.js';
@@ -53,7 +57,11 @@ export class MembersService {
     if (own !== undefined && own !== id) throw new NotFound('The member');
   }
 
-  create(ctx: TenantRequestContext, request: CreateMemberRequest, key: string | null): Promise<WriteResult<MemberResponse>> {
+  create(
+    ctx: TenantRequestContext,
+    request: CreateMemberRequest,
+    key: string | null,
+  ): Promise<WriteResult<MemberResponse>> {
     return this.writes.run(ctx.tenant, key, requestFingerprint('member.create', request), async (tx) => {
       const row = await this.repository.insert(tx, { ...request, nationalId: request.nationalId ?? null });
       await this.repository.addEvent(tx, {
@@ -75,7 +83,12 @@ export class MembersService {
       }
       if (Object.keys(changes).length === 0) return current;
       const row = await this.repository.update(tx, id, request);
-      await this.repository.addEvent(tx, { memberId: id, actorUserId: ctx.principal.userId, action: 'updated', changes });
+      await this.repository.addEvent(tx, {
+        memberId: id,
+        actorUserId: ctx.principal.userId,
+        action: 'updated',
+        changes,
+      });
       return toMemberResponse(row);
     });
   }
@@ -87,7 +100,10 @@ export class MembersService {
       if (current.status === 'exited') {
         throw new Conflict('member_exited', 'This member has left the cooperative; add them again as a new member.');
       }
-      const row = await this.repository.update(tx, id, { status: request.status, statusReason: request.reason ?? null });
+      const row = await this.repository.update(tx, id, {
+        status: request.status,
+        statusReason: request.reason ?? null,
+      });
       const action = { active: 'reactivated', suspended: 'suspended', exited: 'exited' }[request.status];
       await this.repository.addEvent(tx, {
         memberId: id,

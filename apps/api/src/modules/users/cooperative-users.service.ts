@@ -85,7 +85,10 @@ export class CooperativeUsersService {
       const losesAdmin = current.role === 'admin' && current.active && (next.role !== 'admin' || !next.active);
       if (losesAdmin && (await this.repository.countActiveAdmins(tx, cooperativeId)) <= 1) {
         throw new Conflict('last_admin', 'A cooperative keeps at least one active admin.', [
-          { field: request.role !== undefined ? 'role' : 'active', message: 'would leave the cooperative without an admin' },
+          {
+            field: request.role !== undefined ? 'role' : 'active',
+            message: 'would leave the cooperative without an admin',
+          },
         ]);
       }
       await this.repository.update(tx, cooperativeId, userId, next);

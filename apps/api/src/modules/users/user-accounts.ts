@@ -28,14 +28,10 @@ export class UserAccounts {
   constructor(private readonly hasher: PasswordHasher) {}
 
   /** Finds the account of this e-mail or creates it, inside the caller's transaction. */
-  async ensure(
-    tx: EntityManager,
-    person: { email: string; name: string; password?: string },
-  ): Promise<EnsuredAccount> {
-    const [existing] = await tx.execute<AccountRow[]>(
-      'select id, email, name from federation.users where email = ?',
-      [person.email],
-    );
+  async ensure(tx: EntityManager, person: { email: string; name: string; password?: string }): Promise<EnsuredAccount> {
+    const [existing] = await tx.execute<AccountRow[]>('select id, email, name from federation.users where email = ?', [
+      person.email,
+    ]);
     if (existing) return { ...existing, temporaryPassword: null };
     const temporaryPassword = person.password ? null : PasswordHasher.temporaryPassword();
     const passwordHash = await this.hasher.hash(person.password ?? temporaryPassword!);
@@ -66,9 +62,10 @@ export class UserAccounts {
        returning id, created_at`,
       [userId, cooperativeId, role],
     );
-    if (!row) throw new Conflict('already_member', 'This person already has an account in this cooperative.', [
-      { field: 'email', message: 'already belongs to this cooperative' },
-    ]);
+    if (!row)
+      throw new Conflict('already_member', 'This person already has an account in this cooperative.', [
+        { field: 'email', message: 'already belongs to this cooperative' },
+      ]);
     return { id: row.id, createdAt: isoTimestamp(row.created_at) };
   }
 }

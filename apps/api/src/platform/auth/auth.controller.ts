@@ -2,7 +2,13 @@ import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LoginRateLimited } from '../rate-limit/rate-limit.module.js';
 import type { FastifyRequest } from 'fastify';
-import { loginRequest, refreshRequest, type LoginRequest, type RefreshRequest, type TokenResponse } from '@kotizo/contracts';
+import {
+  loginRequest,
+  refreshRequest,
+  type LoginRequest,
+  type RefreshRequest,
+  type TokenResponse,
+} from '@kotizo/contracts';
 import { Public } from '../authorization/permission.decorators.js';
 import { openApiSchema } from '../validation/openapi-schema.js';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe.js';

@@ -66,38 +66,46 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<TokenResponse> {
     const em = this.db.em();
     const hash = TokenService.hashRefreshToken(refreshToken);
-    return em.transactional(async (tx) => {
-      const [row] = await tx.execute<RefreshRow[]>(
-        `select t.id as token_id, t.session_id, s.user_id, t.used_at, s.revoked_at, s.expires_at, u.active
+    return em
+      .transactional(async (tx) => {
+        const [row] = await tx.execute<RefreshRow[]>(
+          `select t.id as token_id, t.session_id, s.user_id, t.used_at, s.revoked_at, s.expires_at, u.active
            from federation.refresh_tokens t
            join federation.sessions s on s.id = t.session_id
            join federation.users u on u.id = s.user_id
           where t.token_hash = ?
           for update of t, s`,
-        [hash],
-      );
-      if (!row) throw new Unauthenticated('invalid_refresh_token', 'This session is not valid; sign in again.');
-      if (row.used_at) {
-        await tx.execute(
-          `update federation.sessions set revoked_at = now(), revoked_reason = 'refresh_token_reused'
-            where id = ? and revoked_at is null`,
-          [row.session_id],
+          [hash],
         );
-        await this.audit.record({ action: 'auth.refresh_reuse', actorUserId: row.user_id, target: row.session_id }, tx);
-        return { reused: true as const };
-      }
-      if (row.revoked_at || Date.parse(row.expires_at) <= Date.now() || !row.active) {
-        throw new Unauthenticated('session_ended', 'This session has ended; sign in again.');
-      }
-      await tx.execute('update federation.refresh_tokens set used_at = now() where id = ?', [row.token_id]);
-      return this.issue(row.user_id, row.session_id, tx);
-    }).then((result) => {
-      // Thrown outside the transaction so the revocation above is committed.
-      if ('reused' in result) {
-        throw new Unauthenticated('refresh_token_reused', 'This refresh token was already used; the session is revoked.');
-      }
-      return result;
-    });
+        if (!row) throw new Unauthenticated('invalid_refresh_token', 'This session is not valid; sign in again.');
+        if (row.used_at) {
+          await tx.execute(
+            `update federation.sessions set revoked_at = now(), revoked_reason = 'refresh_token_reused'
+            where id = ? and revoked_at is null`,
+            [row.session_id],
+          );
+          await this.audit.record(
+            { action: 'auth.refresh_reuse', actorUserId: row.user_id, target: row.session_id },
+            tx,
+          );
+          return { reused: true as const };
+        }
+        if (row.revoked_at || Date.parse(row.expires_at) <= Date.now() || !row.active) {
+          throw new Unauthenticated('session_ended', 'This session has ended; sign in again.');
+        }
+        await tx.execute('update federation.refresh_tokens set used_at = now() where id = ?', [row.token_id]);
+        return this.issue(row.user_id, row.session_id, tx);
+      })
+      .then((result) => {
+        // Thrown outside the transaction so the revocation above is committed.
+        if ('reused' in result) {
+          throw new Unauthenticated(
+            'refresh_token_reused',
+            'This refresh token was already used; the session is revoked.',
+          );
+        }
+        return result;
+      });
   }
 
   async logout(refreshToken: string, userId: string | null): Promise<void> {

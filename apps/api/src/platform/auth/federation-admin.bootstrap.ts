@@ -24,7 +24,11 @@ export class FederationAdminBootstrap {
   ) {}
 
   async run(
-    input = { email: this.env.FEDERATION_ADMIN_EMAIL, password: this.env.FEDERATION_ADMIN_PASSWORD, name: this.env.FEDERATION_ADMIN_NAME },
+    input = {
+      email: this.env.FEDERATION_ADMIN_EMAIL,
+      password: this.env.FEDERATION_ADMIN_PASSWORD,
+      name: this.env.FEDERATION_ADMIN_NAME,
+    },
   ): Promise<BootstrapOutcome> {
     if (!input.email || !input.password) return 'not_configured';
     const email = input.email.trim().toLowerCase();

@@ -31,7 +31,8 @@ export class AccessGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const permission = this.reflector.getAllAndOverride<RequiredPermission | 'authenticated'>(PERMISSION, targets);
-    if (!permission) throw new Error(`Route ${context.getClass().name}.${context.getHandler().name} declares no permission`);
+    if (!permission)
+      throw new Error(`Route ${context.getClass().name}.${context.getHandler().name} declares no permission`);
 
     const request = context.switchToHttp().getRequest<KotizoRequest>();
     const user = request.user;

@@ -15,7 +15,10 @@ export const envSchema = z.object({
   DATABASE_POOL_MAX: int(10),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
   /** Prefix of every Redis key (queues, rate limits), so several stacks can share one Redis. */
-  REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]+$/).default('kotizo'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/)
+    .default('kotizo'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   JWT_ISSUER: z.string().default('kotizo'),
   ACCESS_TOKEN_TTL_SECONDS: int(900),

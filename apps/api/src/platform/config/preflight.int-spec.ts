@@ -11,7 +11,9 @@ describe('preflight', () => {
     const error = await checkPostgres('postgres://kotizo:secret@127.0.0.1:1/kotizo').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceUnavailable);
     const message = (error as Error).message;
-    expect(message).toMatch(/^PostgreSQL does not answer at postgres:\/\/kotizo:\*\*\*@127\.0\.0\.1:1\/kotizo \(.+\): start it \(docker compose/);
+    expect(message).toMatch(
+      /^PostgreSQL does not answer at postgres:\/\/kotizo:\*\*\*@127\.0\.0\.1:1\/kotizo \(.+\): start it \(docker compose/,
+    );
     expect(message).not.toContain('\n');
     expect(message).not.toContain('secret');
   });

@@ -34,7 +34,12 @@ export async function checkPostgres(url: string): Promise<void> {
 
 export async function checkRedis(url: string): Promise<void> {
   // ioredis' own connect timer outlives a failed attempt; time the attempt here instead.
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 0, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 0,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   let cause: Error | null = null;
   client.on('error', (error: Error) => {
     cause ??= error;
@@ -66,7 +71,8 @@ export async function checkRedis(url: string): Promise<void> {
 export async function ensureDatabase(url: string): Promise<boolean> {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new ServiceUnavailable(`DATABASE_URL names an unusual database "${name}"; create it yourself.`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name))
+    throw new ServiceUnavailable(`DATABASE_URL names an unusual database "${name}"; create it yourself.`);
   const maintenance = new URL(url);
   maintenance.pathname = '/postgres';
   await checkPostgres(maintenance.toString());

@@ -14,9 +14,7 @@ import { TenantDatabase } from './tenant-database.js';
       provide: MikroORM,
       inject: [ENV],
       useFactory: async (env: Env) => {
-        const orm = await MikroORM.init(
-          ormConfig({ url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX }),
-        );
+        const orm = await MikroORM.init(ormConfig({ url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX }));
         // MikroORM 7 connects lazily; connect now so a wrong URL fails the boot.
         await orm.connect();
         return orm;

@@ -27,7 +27,8 @@ export class TenantDatabase {
 
   private run<T>(tenant: TenantContext, readOnly: boolean, work: (em: EntityManager) => Promise<T>): Promise<T> {
     const schema = tenant?.schema;
-    if (!schema || !SCHEMA_NAME.test(schema)) throw new Error('Tenant context is required to reach a cooperative schema');
+    if (!schema || !SCHEMA_NAME.test(schema))
+      throw new Error('Tenant context is required to reach a cooperative schema');
     return this.orm.em.fork({ schema }).transactional(async (tx) => {
       if (readOnly) await tx.execute('set transaction read only');
       await tx.execute(`set local search_path to "${schema}"`);

@@ -45,7 +45,13 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = httpCodes[status] ?? (status >= 500 ? 'internal_error' : 'http_error');
-      return { type: PROBLEM_BASE + code, title: exception.name.replace(/Exception$/, ''), status, detail: exception.message, code };
+      return {
+        type: PROBLEM_BASE + code,
+        title: exception.name.replace(/Exception$/, ''),
+        status,
+        detail: exception.message,
+        code,
+      };
     }
     const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
     if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {

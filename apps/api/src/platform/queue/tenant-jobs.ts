@@ -45,9 +45,11 @@ export class TenantJobs {
   }
 
   async activeTenants(): Promise<TenantJobData['tenant'][]> {
-    const rows = await this.db.em().execute<{ id: string; slug: string }[]>(
-      `select id, slug from federation.cooperatives where status = 'active' order by slug`,
-    );
+    const rows = await this.db
+      .em()
+      .execute<{ id: string; slug: string }[]>(
+        `select id, slug from federation.cooperatives where status = 'active' order by slug`,
+      );
     return rows.map((r) => ({ cooperativeId: r.id, slug: r.slug }));
   }
 }

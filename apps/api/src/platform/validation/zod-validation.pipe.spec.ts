@@ -16,7 +16,14 @@ describe('ZodValidationPipe', () => {
   }
 
   it('gives one entry per bad field, nested paths dotted, unknown keys named', () => {
-    const errors = errorsOf({ name: 'Ok name', slug: 'ok-slug', country: 'CI', admin: { name: 'A', email: 1 }, x: 1, y: 2 });
+    const errors = errorsOf({
+      name: 'Ok name',
+      slug: 'ok-slug',
+      country: 'CI',
+      admin: { name: 'A', email: 1 },
+      x: 1,
+      y: 2,
+    });
     expect(errors).toEqual([
       { field: 'admin.email', message: 'must be a string' },
       { field: 'x', message: 'is not an allowed field' },
@@ -34,7 +41,12 @@ describe('ZodValidationPipe', () => {
   });
 
   it('returns the parsed value with defaults', () => {
-    const parsed = pipe.transform({ name: 'Coop', slug: 'coop-bobo', country: 'BF', admin: { name: 'A', email: 'a@b.bf' } });
+    const parsed = pipe.transform({
+      name: 'Coop',
+      slug: 'coop-bobo',
+      country: 'BF',
+      admin: { name: 'A', email: 'a@b.bf' },
+    });
     expect(parsed).toMatchObject({ currency: 'XOF', locale: 'fr' });
   });
 });

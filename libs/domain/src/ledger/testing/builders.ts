@@ -29,7 +29,9 @@ export function duesPlan(overrides: Partial<DuesPlan> = {}): DuesPlan {
   return { amount: 1_000, frequency: 'weekly', dueDay: 7, startDate: '2024-01-03', graceDays: 3, ...overrides };
 }
 
-export function installmentBalance(overrides: Partial<InstallmentBalance> & Pick<InstallmentBalance, 'number'>): InstallmentBalance {
+export function installmentBalance(
+  overrides: Partial<InstallmentBalance> & Pick<InstallmentBalance, 'number'>,
+): InstallmentBalance {
   return { dueDate: '2024-01-31', penalty: 0, interest: 0, principal: 0, ...overrides };
 }
 

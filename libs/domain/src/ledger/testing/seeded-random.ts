@@ -28,7 +28,11 @@ export function seededRandom(seed: number): SeededRandom {
   return {
     fraction,
     int,
-    logInt: (min, max) => Math.min(max, Math.max(min, Math.floor(Math.exp(Math.log(min) + fraction() * (Math.log(max + 1) - Math.log(min)))))),
+    logInt: (min, max) =>
+      Math.min(
+        max,
+        Math.max(min, Math.floor(Math.exp(Math.log(min) + fraction() * (Math.log(max + 1) - Math.log(min))))),
+      ),
     pick: (items) => {
       const item = items[int(0, items.length - 1)];
       if (item === undefined) throw new RangeError('pick from an empty list');
