@@ -87,6 +87,56 @@ describe('members', () => {
     expect(page.body.items).toHaveLength(1);
   });
 
+  it('shows a member account linked to its record only that record, its money and its loans', async () => {
+    const own = await api.request<MemberResponse>('POST', base(), {
+      token: secretary,
+      body: { fullName: 'Mamadou Cissé', phone: '+2250612345678', joinedOn: '2025-02-01' },
+    });
+    const treasurer = coop.users.treasurer.accessToken;
+    await api.request('POST', `/api/v1/coops/${coop.slug}/transactions`, {
+      token: treasurer,
+      body: { kind: 'contribution', memberId: own.body.id, amount: 1500, channel: 'cash' },
+    });
+    const wrongRole = await api.request<Problem>('POST', `/api/v1/coops/${coop.slug}/users`, {
+      token: coop.users.admin.accessToken,
+      body: { name: 'Mamadou', email: 'mamadou@man.test', role: 'treasurer', memberId: own.body.id },
+    });
+    expect(wrongRole.body.errors).toEqual([expect.objectContaining({ field: 'memberId' })]);
+    const account = await api.request('POST', `/api/v1/coops/${coop.slug}/users`, {
+      token: coop.users.admin.accessToken,
+      body: {
+        name: 'Mamadou',
+        email: 'mamadou@man.test',
+        role: 'member',
+        memberId: own.body.id,
+        password: 'Mamadou-pass-26',
+      },
+    });
+    expect(account.status).toBe(201);
+    const twice = await api.request<Problem>('POST', `/api/v1/coops/${coop.slug}/users`, {
+      token: coop.users.admin.accessToken,
+      body: { name: 'Other', email: 'other@man.test', role: 'member', memberId: own.body.id },
+    });
+    expect(twice.status).toBe(422);
+
+    const token = (await api.login('mamadou@man.test', 'Mamadou-pass-26')).accessToken;
+    const list = await api.request<Page<MemberResponse>>('GET', base(), { token });
+    expect(list.body.items.map((m) => m.id)).toEqual([own.body.id]);
+    expect((await api.request('GET', `${base()}/${own.body.id}`, { token })).status).toBe(200);
+    expect((await api.request('GET', `${base()}/${coop.memberId}`, { token })).status).toBe(404);
+    expect((await api.request('GET', `${base()}/${coop.memberId}/summary`, { token })).status).toBe(404);
+    const summary = await api.request<{ savings: number }>('GET', `${base()}/${own.body.id}/summary`, { token });
+    expect(summary.body.savings).toBe(1500);
+    const journal = await api.request<Page<{ memberId: string }>>('GET', `/api/v1/coops/${coop.slug}/transactions`, {
+      token,
+    });
+    expect(journal.body.items.map((t) => t.memberId)).toEqual([own.body.id]);
+    const loans = await api.request<Page<{ memberId: string }>>('GET', `/api/v1/coops/${coop.slug}/loans`, { token });
+    expect(loans.body.items).toEqual([]);
+    expect((await api.request('GET', `/api/v1/coops/${coop.slug}/loans/${coop.loanId}`, { token })).status).toBe(404);
+    expect((await api.request('GET', `/api/v1/coops/${coop.slug}/balances`, { token })).status).toBe(403);
+  });
+
   it('shows a member account with no member record linked nobody’s records', async () => {
     const member = coop.users.member.accessToken;
     expect((await api.request('GET', base(), { token: member })).status).toBe(403);

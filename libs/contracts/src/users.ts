@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { cooperativeRoleField, emailField, passwordField, personNameField } from './fields.js';
 
-export const addCooperativeUserRequest = z.strictObject({
-  name: personNameField,
-  email: emailField,
-  role: cooperativeRoleField,
-  /** Optional initial password; when absent a temporary one is generated and shown once. */
-  password: passwordField.optional(),
-});
+export const addCooperativeUserRequest = z
+  .strictObject({
+    name: personNameField,
+    email: emailField,
+    role: cooperativeRoleField,
+    /** Optional initial password; when absent a temporary one is generated and shown once. */
+    password: passwordField.optional(),
+    /** For the member role: the member record this account belongs to (they then see only it). */
+    memberId: z.uuid({ message: 'must be a member id' }).optional(),
+  })
+  .refine((v) => v.memberId === undefined || v.role === 'member', {
+    message: 'only a member account is linked to a member record',
+    path: ['memberId'],
+  });
 export type AddCooperativeUserRequest = z.infer<typeof addCooperativeUserRequest>;
 
 export const updateCooperativeUserRequest = z
@@ -28,6 +35,8 @@ export interface CooperativeUserResponse {
   role: string;
   active: boolean;
   createdAt: string;
+  /** The member record linked to a member account, if any. */
+  memberId?: string | null;
   /** Set only when this call created the account; shown once. */
   temporaryPassword?: string | null;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type {
   AddCooperativeUserRequest,
   CooperativeUserResponse,
@@ -8,7 +9,7 @@ import type {
 } from '@kotizo/contracts';
 import { FederationDatabase } from '../../platform/database/federation-database.js';
 import { isoTimestamp } from '../../platform/database/timestamps.js';
-import { Conflict, NotFound } from '../../platform/errors/app-error.js';
+import { Conflict, NotFound, ValidationFailed } from '../../platform/errors/app-error.js';
 import { AuditLog } from '../../platform/observability/audit-log.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { type CooperativeUserRow, CooperativeUsersRepository } from './cooperative-users.repository.js';
@@ -47,6 +48,7 @@ export class CooperativeUsersService {
     return this.db.em().transactional(async (tx) => {
       const account = await this.accounts.ensure(tx, request);
       const membership = await this.accounts.addMembership(tx, account.id, cooperativeId, request.role);
+      if (request.memberId) await this.linkMember(tx, context, request.memberId, account.id);
       await this.audit.record(
         {
           action: 'membership.add',
@@ -65,9 +67,28 @@ export class CooperativeUsersService {
         role: request.role,
         active: true,
         createdAt: membership.createdAt,
+        memberId: request.memberId ?? null,
         temporaryPassword: account.temporaryPassword,
       };
     });
+  }
+
+  /** Links the account to its member record, in the same transaction (the schema is the tenant's own). */
+  private async linkMember(
+    tx: EntityManager,
+    context: TenantRequestContext,
+    memberId: string,
+    userId: string,
+  ): Promise<void> {
+    const linked = await tx.execute<{ id: string }[]>(
+      `update "${context.tenant.schema}".members set user_id = ? where id = ? and user_id is null returning id`,
+      [userId, memberId],
+    );
+    if (linked.length === 0) {
+      throw new ValidationFailed([
+        { field: 'memberId', message: 'is not a member of this cooperative without an account' },
+      ]);
+    }
   }
 
   async update(
