@@ -18,6 +18,7 @@ const KEYS: Record<string, string> = {
   slugTaken: 'cooperatives.form.slugTaken',
   phone: 'members.form.phoneFormat',
   future: 'validation.future',
+  tooMuch: 'loans.repay.tooMuchField',
 };
 
 /** The first error of a control, as a message; null when it is valid. */
