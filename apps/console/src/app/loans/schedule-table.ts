@@ -1,0 +1,141 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { Language } from '../core/i18n/language';
+import { Viewport } from '../core/layout/viewport';
+import { KzMoneyPipe } from '../core/money/money.pipe';
+import { KzDayPipe } from '../core/ui/day.pipe';
+import { StatusChip } from '../core/ui/status-chip';
+
+/** An installment as shown: a preview has no status, payment or remainder yet. */
+export interface ScheduleRow {
+  number: number;
+  dueDate: string;
+  principal: number;
+  interest: number;
+  total: number;
+  status?: string;
+  paid?: number;
+  remaining?: number;
+}
+
+/** A loan's installments: a table on wide screens, one small card each on phones. */
+@Component({
+  selector: 'kz-schedule-table',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [TranslocoPipe, KzMoneyPipe, KzDayPipe, StatusChip],
+  styles: `
+    .wrap { overflow-x: auto; }
+    table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
+    th, td { padding: 8px; border-bottom: 1px solid var(--mat-sys-outline-variant); text-align: end; white-space: nowrap; }
+    th { font: var(--mat-sys-label-medium); color: var(--mat-sys-on-surface-variant); }
+    th:first-child, td:first-child, th.left, td.left { text-align: start; }
+    tfoot td { font-weight: 600; border-bottom: none; }
+    .cards { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
+    .card { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 8px 12px; }
+    .line { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
+    .due { font-weight: 500; }
+    .total { font-weight: 600; font-variant-numeric: tabular-nums; }
+    .split { font-size: 0.85em; color: var(--mat-sys-on-surface-variant); margin-top: 2px; }
+  `,
+  template: `
+    @if (handset()) {
+      <ul class="cards" data-testid="schedule">
+        @for (row of rows(); track row.number) {
+          <li class="card" [attr.data-testid]="'installment-' + row.number">
+            <div class="line">
+              <span class="due">{{ row.number }} · {{ row.dueDate | kzDay: lang() }}</span>
+              <span class="total">{{ row.total | kzMoney: currency() : lang() }}</span>
+            </div>
+            <div class="line split">
+              <span>
+                {{ 'loans.schedule.principal' | transloco }} {{ row.principal | kzMoney: currency() : lang() }}
+                · {{ 'loans.schedule.interest' | transloco }} {{ row.interest | kzMoney: currency() : lang() }}
+              </span>
+            </div>
+            @if (row.status) {
+              <div class="line split">
+                <span>
+                  {{ 'loans.schedule.paid' | transloco }} {{ row.paid ?? 0 | kzMoney: currency() : lang() }}
+                  · {{ 'loans.schedule.remaining' | transloco }} {{ row.remaining ?? 0 | kzMoney: currency() : lang() }}
+                </span>
+                <kz-status-chip keys="installmentStatus" [status]="row.status" [attr.data-testid]="'installment-status-' + row.number" />
+              </div>
+            }
+          </li>
+        }
+      </ul>
+    } @else {
+      <div class="wrap">
+        <table data-testid="schedule">
+          <thead>
+            <tr>
+              <th scope="col">{{ 'loans.schedule.number' | transloco }}</th>
+              <th scope="col" class="left">{{ 'loans.schedule.dueDate' | transloco }}</th>
+              <th scope="col">{{ 'loans.schedule.principal' | transloco }}</th>
+              <th scope="col">{{ 'loans.schedule.interest' | transloco }}</th>
+              <th scope="col">{{ 'loans.schedule.total' | transloco }}</th>
+              @if (withStatus()) {
+                <th scope="col">{{ 'loans.schedule.paid' | transloco }}</th>
+                <th scope="col">{{ 'loans.schedule.remaining' | transloco }}</th>
+                <th scope="col" class="left">{{ 'loans.schedule.status' | transloco }}</th>
+              }
+            </tr>
+          </thead>
+          <tbody>
+            @for (row of rows(); track row.number) {
+              <tr [attr.data-testid]="'installment-' + row.number">
+                <td>{{ row.number }}</td>
+                <td class="left">{{ row.dueDate | kzDay: lang() }}</td>
+                <td>{{ row.principal | kzMoney: currency() : lang() }}</td>
+                <td>{{ row.interest | kzMoney: currency() : lang() }}</td>
+                <td>{{ row.total | kzMoney: currency() : lang() }}</td>
+                @if (withStatus()) {
+                  <td>{{ row.paid ?? 0 | kzMoney: currency() : lang() }}</td>
+                  <td>{{ row.remaining ?? 0 | kzMoney: currency() : lang() }}</td>
+                  <td class="left">
+                    @if (row.status) {
+                      <kz-status-chip keys="installmentStatus" [status]="row.status" [attr.data-testid]="'installment-status-' + row.number" />
+                    }
+                  </td>
+                }
+              </tr>
+            }
+          </tbody>
+          <tfoot>
+            <tr>
+              <td colspan="2" class="left">{{ 'loans.schedule.totals' | transloco }}</td>
+              <td>{{ totals().principal | kzMoney: currency() : lang() }}</td>
+              <td>{{ totals().interest | kzMoney: currency() : lang() }}</td>
+              <td>{{ totals().total | kzMoney: currency() : lang() }}</td>
+              @if (withStatus()) {
+                <td>{{ totals().paid | kzMoney: currency() : lang() }}</td>
+                <td>{{ totals().remaining | kzMoney: currency() : lang() }}</td>
+                <td></td>
+              }
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    }
+  `,
+})
+export class ScheduleTable {
+  readonly rows = input.required<readonly ScheduleRow[]>();
+  readonly currency = input.required<string>();
+  protected readonly lang = inject(Language).current;
+  protected readonly handset = inject(Viewport).handset;
+
+  protected readonly withStatus = computed(() => this.rows().some((r) => r.status !== undefined));
+  protected readonly totals = computed(() =>
+    this.rows().reduce(
+      (sum, r) => ({
+        principal: sum.principal + r.principal,
+        interest: sum.interest + r.interest,
+        total: sum.total + r.total,
+        paid: sum.paid + (r.paid ?? 0),
+        remaining: sum.remaining + (r.remaining ?? 0),
+      }),
+      { principal: 0, interest: 0, total: 0, paid: 0, remaining: 0 },
+    ),
+  );
+}
