@@ -7,12 +7,16 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CooperativeResponse } from '@kotizo/contracts';
+import { AbilityService } from '../core/abilities/ability.service';
 import { CanDirective } from '../core/abilities/can.directive';
 import { problemMessageKey, toProblem } from '../core/http/problem';
 import { Language } from '../core/i18n/language';
 import { KzDatePipe } from '../core/ui/date.pipe';
 import { StatusChip } from '../core/ui/status-chip';
 import { cooperativeUrl } from './cooperative-api';
+import { BalancesCard } from '../ledger/balances-card';
+import { LedgerVerificationCard } from '../ledger/ledger-verification';
+import { PortfolioCard } from '../loans/portfolio-card';
 import { exampleAmount } from './example-amount';
 
 @Component({
@@ -28,6 +32,9 @@ import { exampleAmount } from './example-amount';
     CanDirective,
     KzDatePipe,
     StatusChip,
+    BalancesCard,
+    LedgerVerificationCard,
+    PortfolioCard,
   ],
   styles: `
     .facts {
@@ -44,6 +51,10 @@ import { exampleAmount } from './example-amount';
       background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container);
     }
     mat-card + mat-card { margin-top: 16px; }
+    .quick { display: flex; flex-wrap: wrap; gap: 8px; margin-bottom: 16px; }
+    .dashboard { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 16px; margin-bottom: 16px; align-items: start; }
+    .quick a { min-height: 44px; }
+    @media (max-width: 599.98px) { .quick a { flex: 1 1 auto; } }
   `,
   template: `
     @if (cooperative.isLoading()) {
@@ -60,6 +71,29 @@ import { exampleAmount } from './example-amount';
       </header>
       @if (coop.status === 'suspended') {
         <p class="suspended" role="status">{{ 'home.suspended' | transloco }}</p>
+      }
+      <nav class="quick" [attr.aria-label]="'home.quick' | transloco">
+        <a *kzCan="'create'; subject: 'Transaction'" mat-flat-button [routerLink]="['/c', coop.slug, 'record', 'contribution']" data-testid="home-record">
+          <mat-icon svgIcon="payments" />
+          {{ 'home.recordContribution' | transloco }}
+        </a>
+        <a *kzCan="'create'; subject: 'Member'" mat-stroked-button [routerLink]="['/c', coop.slug, 'members']" data-testid="home-members">
+          <mat-icon svgIcon="person" />
+          {{ 'nav.members' | transloco }}
+        </a>
+        <a *kzCan="'approve'; subject: 'Loan'" mat-stroked-button [routerLink]="['/c', coop.slug, 'loans']" [queryParams]="{ status: 'requested' }" data-testid="home-loan-queue">
+          <mat-icon svgIcon="bank" />
+          {{ 'home.loanQueue' | transloco }}
+        </a>
+      </nav>
+      @if (canReadDashboard()) {
+        <div class="dashboard">
+          <kz-balances-card [slug]="coop.slug" />
+          <kz-portfolio-card [slug]="coop.slug" />
+          @if (canVerify()) {
+            <kz-ledger-verification [slug]="coop.slug" />
+          }
+        </div>
       }
       <mat-card appearance="outlined">
         <mat-card-content>
@@ -98,6 +132,10 @@ export class CooperativeHomePage {
   /** From the route (`/c/:slug`), bound by the router. */
   readonly slug = input.required<string>();
   protected readonly lang = inject(Language).current;
+  private readonly abilities = inject(AbilityService);
+  protected readonly canReadDashboard = computed(() => this.abilities.can('read', 'Dashboard'));
+  /** The hash-chain check is an audit tool: auditors and admins. */
+  protected readonly canVerify = computed(() => this.abilities.can('read', 'AuditLog'));
 
   protected readonly cooperative = httpResource<CooperativeResponse>(() => cooperativeUrl(this.slug()));
   protected readonly example = computed(() => {

@@ -9,6 +9,26 @@ export const cooperativeRoutes: Routes = [
     loadComponent: () => import('./cooperative-home-page').then((m) => m.CooperativeHomePage),
   },
   {
+    path: 'members',
+    canActivate: [abilityGuard('read', 'Member')],
+    loadChildren: () => import('../members/members.routes').then((m) => m.membersRoutes),
+  },
+  {
+    path: 'record',
+    canActivate: [abilityGuard('create', 'Transaction')],
+    loadChildren: () => import('../ledger/ledger.routes').then((m) => m.recordRoutes),
+  },
+  {
+    path: 'journal',
+    canActivate: [abilityGuard('read', 'Transaction')],
+    loadChildren: () => import('../ledger/ledger.routes').then((m) => m.journalRoutes),
+  },
+  {
+    path: 'loans',
+    canActivate: [abilityGuard('read', 'Loan')],
+    loadChildren: () => import('../loans/loans.routes').then((m) => m.loansRoutes),
+  },
+  {
     path: 'users',
     canActivate: [abilityGuard('read', 'CooperativeUser')],
     loadComponent: () => import('./users/users-page').then((m) => m.UsersPage),

@@ -24,6 +24,7 @@ describe('AbilityService', () => {
     abilities = TestBed.inject(AbilityService);
   });
 
+  const everyPage = ['home', 'members', 'record', 'journal', 'loans', 'users'];
   const navIds = () =>
     navItemsFor(abilities.federationAbility(), abilities.ability(), slug()).map((item) => item.id);
 
@@ -39,7 +40,7 @@ describe('AbilityService', () => {
     expect(abilities.can('create', 'Cooperative')).toBe(true);
 
     slug.set('any-coop');
-    expect(navIds()).toEqual(['cooperatives', 'home', 'users']);
+    expect(navIds()).toEqual(['cooperatives', ...everyPage]);
     expect(abilities.can('update', 'CooperativeUser')).toBe(true);
   });
 
@@ -57,7 +58,7 @@ describe('AbilityService', () => {
     expect(abilities.federationAbility().can('read', 'Cooperative')).toBe(false);
 
     slug.set('femmes-bouake');
-    expect(navIds()).toEqual(['home', 'users']);
+    expect(navIds()).toEqual(everyPage);
     expect(abilities.can('create', 'CooperativeUser')).toBe(true);
 
     slug.set('someone-else');
@@ -75,18 +76,36 @@ describe('AbilityService', () => {
       }),
     );
     slug.set('coop-a');
-    expect(navIds()).toEqual(['home', 'users']);
+    expect(navIds()).toEqual(everyPage);
     slug.set('coop-b');
     expect(navIds()).toEqual(['home']);
     expect(abilities.can('read', 'CooperativeUser')).toBe(false);
   });
 
-  it('shows users read-only to a treasurer', () => {
+  it('shows users read-only to a treasurer, who records money and requests loans', () => {
     me.set(aUser({ memberships: [aMembership({ role: 'treasurer' })] }));
     slug.set('femmes-bouake');
-    expect(navIds()).toEqual(['home', 'users']);
+    expect(navIds()).toEqual(everyPage);
+    expect(abilities.can('create', 'Transaction')).toBe(true);
+    expect(abilities.can('update', 'Member')).toBe(false);
     expect(abilities.can('read', 'CooperativeUser')).toBe(true);
     expect(abilities.can('create', 'CooperativeUser')).toBe(false);
+  });
+
+  it('lets a secretary keep the members but not record money', () => {
+    me.set(aUser({ memberships: [aMembership({ role: 'secretary' })] }));
+    slug.set('femmes-bouake');
+    expect(navIds()).toEqual(['home', 'members', 'journal', 'loans', 'users']);
+    expect(abilities.can('suspend', 'Member')).toBe(true);
+    expect(abilities.can('approve', 'Loan')).toBe(false);
+  });
+
+  it('lets an auditor read the books and verify the ledger, not write to them', () => {
+    me.set(aUser({ memberships: [aMembership({ role: 'auditor' })] }));
+    slug.set('femmes-bouake');
+    expect(navIds()).toEqual(['home', 'members', 'journal', 'loans', 'users']);
+    expect(abilities.can('read', 'AuditLog')).toBe(true);
+    expect(abilities.can('create', 'Transaction')).toBe(false);
   });
 
   it('ignores roles it does not know instead of granting anything', () => {

@@ -1,15 +1,39 @@
-import type { AppAbility } from '@kotizo/authorization';
+import type { Action, AppAbility, SubjectName } from '@kotizo/authorization';
+
+export type NavItemId = 'cooperatives' | 'home' | 'members' | 'record' | 'journal' | 'loans' | 'users';
 
 export interface NavItem {
-  id: 'cooperatives' | 'home' | 'users';
+  id: NavItemId;
   labelKey: string;
   icon: string;
   link: string[];
 }
 
+/** The pages of a cooperative, in menu order, with the right each one needs. */
+const COOPERATIVE_PAGES: readonly {
+  id: NavItemId;
+  section: string;
+  icon: string;
+  action: Action;
+  subject: SubjectName;
+}[] = [
+  { id: 'home', section: '', icon: 'home', action: 'read', subject: 'Cooperative' },
+  { id: 'members', section: 'members', icon: 'person', action: 'read', subject: 'Member' },
+  { id: 'record', section: 'record', icon: 'payments', action: 'create', subject: 'Transaction' },
+  { id: 'journal', section: 'journal', icon: 'list', action: 'read', subject: 'Transaction' },
+  { id: 'loans', section: 'loans', icon: 'bank', action: 'read', subject: 'Loan' },
+  { id: 'users', section: 'users', icon: 'group', action: 'read', subject: 'CooperativeUser' },
+];
+
+/** Whether `ability` opens the cooperative page `section` (e.g. `journal`); unknown pages: no. */
+export function canOpenSection(ability: AppAbility, section: string): boolean {
+  const page = COOPERATIVE_PAGES.find((p) => p.section === section);
+  return page ? ability.can(page.action, page.subject) : false;
+}
+
 /**
  * The side navigation: federation pages for federation staff, and the pages of the current
- * cooperative that the user's role may read there.
+ * cooperative that the user's role may use there.
  */
 export function navItemsFor(
   federationAbility: AppAbility,
@@ -25,11 +49,15 @@ export function navItemsFor(
       link: ['/federation', 'cooperatives'],
     });
   }
-  if (slug && ability.can('read', 'Cooperative')) {
-    items.push({ id: 'home', labelKey: 'nav.home', icon: 'home', link: ['/c', slug] });
-  }
-  if (slug && ability.can('read', 'CooperativeUser')) {
-    items.push({ id: 'users', labelKey: 'nav.users', icon: 'group', link: ['/c', slug, 'users'] });
+  if (!slug) return items;
+  for (const page of COOPERATIVE_PAGES) {
+    if (!ability.can(page.action, page.subject)) continue;
+    items.push({
+      id: page.id,
+      labelKey: `nav.${page.id}`,
+      icon: page.icon,
+      link: page.section ? ['/c', slug, page.section] : ['/c', slug],
+    });
   }
   return items;
 }

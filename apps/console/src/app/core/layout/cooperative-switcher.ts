@@ -8,6 +8,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { CooperativeResponse, MembershipView } from '@kotizo/contracts';
 import { abilityFor } from '../abilities/ability.service';
 import { CurrentCooperative } from '../abilities/current-cooperative';
+import { canOpenSection } from '../abilities/nav-items';
 import { Session } from '../auth/session';
 
 /**
@@ -98,11 +99,10 @@ export class CooperativeSwitcher {
     void this.router.navigate(['/federation', 'cooperatives']);
   }
 
-  /** Stays on the same page (e.g. users) in the new cooperative when the role there allows it. */
+  /** Stays on the same page (e.g. journal) in the new cooperative when the role there allows it. */
   protected open(membership: MembershipView): void {
     const section = this.current.location()?.section ?? '';
-    const ability = abilityFor(this.session.me(), membership.slug);
-    const keep = section === 'users' && ability.can('read', 'CooperativeUser');
+    const keep = section !== '' && canOpenSection(abilityFor(this.session.me(), membership.slug), section);
     void this.router.navigate(keep ? ['/c', membership.slug, section] : ['/c', membership.slug]);
   }
 }
