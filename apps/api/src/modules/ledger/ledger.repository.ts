@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { uuid7 } from '../../platform/database/uuid7.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ListTransactionsQuery } from '@kotizo/contracts';
 import { bulkInsert } from '../../platform/database/bulk-insert.js';
@@ -107,7 +107,7 @@ export class LedgerRepository {
       const columns: unknown[][] = TRANSACTION_COLUMNS.map(() => []);
       for (const entry of entries.slice(start, start + INSERT_BATCH)) {
         seq += 1;
-        const sealed: SealedEntry = { ...entry, seq, id: randomUUID(), recordedAt };
+        const sealed: SealedEntry = { ...entry, seq, id: uuid7(), recordedAt };
         const hash = entryHash(previous, sealed);
         const row = [
           sealed.id,
