@@ -53,7 +53,7 @@ test('le bureau tient les livres : membre, cotisation, prêt approuvé, versé p
       /^Enregistrer une cotisation de 5\s000\sF\sCFA pour Awa Koné\s?\?$/,
     );
     await page.getByRole('button', { name: 'Confirmer' }).click();
-    await expect(page.getByText(/Enregistré \(écriture n° 1\)/)).toBeVisible();
+    await expect(page.getByText(/Cotisation de 5\s000\sF\sCFA enregistrée pour Awa Koné \(écriture n° 1\)/)).toBeVisible();
     await page.getByTestId('nav-home').click();
     await expect(page.getByTestId('balance-cash')).toHaveText(fcfa('5 000'));
     await expect(page.getByTestId('balance-contributions')).toHaveText(fcfa('5 000'));

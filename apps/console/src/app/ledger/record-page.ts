@@ -185,7 +185,7 @@ export class RecordPage {
 
   private recorded(entry: TransactionResponse): void {
     this.busy.set(false);
-    const done = this.transloco.translate('record.done', { what: this.question(), seq: entry.seq });
+    const done = this.questionFor(this.pending(), entry.seq);
     this.snackBar
       .open(done, this.transloco.translate('record.see'), { duration: 6000 })
       .onAction()
@@ -213,20 +213,22 @@ export class RecordPage {
     this.errorKey.set(null);
   }
 
-  private questionFor(request: RecordTransactionRequest | null): string {
+  /** "Record a 5 000 F CFA contribution for Awa Koné?" (or, with `seq`, that it was recorded). */
+  private questionFor(request: RecordTransactionRequest | null, seq?: number): string {
     if (!request) return '';
     const t = (key: string) => this.transloco.translate(key);
     const params: Record<string, string> = {
       amount: formatMoney(request.amount, this.currency(), this.lang()),
       name: this.form.controls.member.value?.fullName ?? '',
+      seq: String(seq ?? ''),
     };
+    let kind: string = request.kind;
     if (request.kind === 'expense') params['category'] = t(`ledger.category.${request.category}`);
     if (request.kind === 'adjustment') {
       params['direction'] = t(request.direction === 'in' ? 'record.directionIn' : 'record.directionOut');
-      const key = params['name'] ? 'record.question.adjustmentFor' : 'record.question.adjustment';
-      return this.transloco.translate(key, params);
+      if (params['name']) kind = 'adjustmentFor';
     }
-    return this.transloco.translate(`record.question.${request.kind}`, params);
+    return this.transloco.translate(`record.${seq === undefined ? 'question' : 'done'}.${kind}`, params);
   }
 }
 

@@ -24,14 +24,15 @@ export function isReversible(entry: TransactionResponse): boolean {
     :host { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 2px 12px; align-items: start; }
     .what { font-weight: 500; overflow-wrap: anywhere; }
     .amount { font-weight: 600; text-align: end; white-space: nowrap; font-variant-numeric: tabular-nums; }
-    .details, .links { grid-column: 1 / -1; font-size: 0.875em; overflow-wrap: anywhere; }
+    .details { grid-column: 1; font-size: 0.875em; overflow-wrap: anywhere; align-self: center; }
+    .links { grid-column: 1 / -1; font-size: 0.875em; overflow-wrap: anywhere; }
     .details { color: var(--mat-sys-on-surface-variant); }
     .links { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 12px; }
     .links a { display: inline-flex; align-items: center; gap: 4px; }
     .links mat-icon { width: 18px; height: 18px; }
-    .reversed .amount { text-decoration: line-through; }
+    :host(.reversed) .amount { text-decoration: line-through; }
     .seq { color: var(--mat-sys-on-surface-variant); font-variant-numeric: tabular-nums; }
-    .actions { grid-column: 1 / -1; display: flex; justify-content: flex-end; }
+    .actions { grid-column: 2; grid-row: 2; display: flex; justify-content: flex-end; margin: -6px -8px -6px 0; }
   `,
   host: { '[class.reversed]': 'entry().reversedById !== null' },
   template: `

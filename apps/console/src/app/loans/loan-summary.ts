@@ -34,7 +34,8 @@ import { formatPercent } from './rate';
     <span class="amount">{{ l.principal | kzMoney: l.currency : lang() }}</span>
     <span class="meta">
       <kz-status-chip keys="loanStatus" [status]="l.status" data-testid="loan-status" />
-      {{ rate() }} {{ 'loans.perYear' | transloco }} · {{ l.installments }} × {{ 'loans.frequency.' + l.frequency | transloco }}
+      {{ rate() }} {{ 'loans.perYear' | transloco }} ·
+      {{ 'loans.installmentsEvery' | transloco: { count: l.installments, frequency: ('loans.frequency.' + l.frequency | transloco) } }}
       · {{ 'loans.requestedOn' | transloco: { date: (l.requestedAt | kzDate: lang()) } }}
       @if (l.position; as p) {
         · {{ 'loans.position.outstanding' | transloco }} {{ p.outstandingTotal | kzMoney: l.currency : lang() }}

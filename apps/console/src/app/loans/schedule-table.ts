@@ -38,7 +38,7 @@ export interface ScheduleRow {
     .split { font-size: 0.85em; color: var(--mat-sys-on-surface-variant); margin-top: 2px; }
   `,
   template: `
-    @if (handset()) {
+    @if (handset() || compact()) {
       <ul class="cards" data-testid="schedule">
         @for (row of rows(); track row.number) {
           <li class="card" [attr.data-testid]="'installment-' + row.number">
@@ -122,6 +122,8 @@ export interface ScheduleRow {
 export class ScheduleTable {
   readonly rows = input.required<readonly ScheduleRow[]>();
   readonly currency = input.required<string>();
+  /** Cards whatever the screen (a narrow column, like the request page's preview). */
+  readonly compact = input(false);
   protected readonly lang = inject(Language).current;
   protected readonly handset = inject(Viewport).handset;
 

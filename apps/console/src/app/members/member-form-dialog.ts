@@ -40,6 +40,7 @@ function phoneValidator(control: AbstractControl): ValidationErrors | null {
   styles: `
     form { display: flex; flex-direction: column; }
     mat-form-field { width: 100%; }
+    .with-hint { margin-bottom: 16px; }
   `,
   template: `
     <h2 mat-dialog-title>{{ (data.member ? 'members.edit.title' : 'members.add.title') | transloco }}</h2>
@@ -55,7 +56,7 @@ function phoneValidator(control: AbstractControl): ValidationErrors | null {
             <mat-error>{{ m.text ?? (m.key | transloco: m.params) }}</mat-error>
           }
         </mat-form-field>
-        <mat-form-field>
+        <mat-form-field subscriptSizing="dynamic" class="with-hint">
           <mat-label>{{ 'members.form.phone' | transloco }}</mat-label>
           <input matInput type="tel" inputmode="tel" formControlName="phone" autocomplete="off"
                  placeholder="+225 07 01 02 03 04" data-testid="member-phone" />

@@ -7,6 +7,7 @@ import { usersUrl } from '../cooperative/cooperative-api';
 import { AbilityService } from '../core/abilities/ability.service';
 import { problemMessageKey, toProblem } from '../core/http/problem';
 import { Language } from '../core/i18n/language';
+import { KzDayPipe } from '../core/ui/day.pipe';
 import { historyChanges } from './member-mappers';
 import { memberUrl } from './members-api';
 
@@ -14,7 +15,7 @@ import { memberUrl } from './members-api';
 @Component({
   selector: 'kz-member-history',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatProgressBarModule, TranslocoPipe],
+  imports: [MatProgressBarModule, TranslocoPipe, KzDayPipe],
   styles: `
     h2 { font: var(--mat-sys-title-medium); margin: 0 0 8px; }
     .when { font-size: 0.875em; color: var(--mat-sys-on-surface-variant); }
@@ -43,6 +44,9 @@ import { memberUrl } from './members-api';
                   @if (c.field === 'status') {
                     @if (c.from) { {{ 'memberStatus.' + c.from | transloco }} → }
                     {{ 'memberStatus.' + c.to | transloco }}
+                  } @else if (c.field === 'joinedOn') {
+                    @if (c.from) { {{ c.from | kzDay: lang() }} → }
+                    {{ c.to | kzDay: lang() }}
                   } @else {
                     @if (c.from) { {{ c.from }} → }
                     {{ c.to ?? '—' }}
@@ -70,7 +74,7 @@ export class MemberHistory {
   readonly version = input(0);
 
   private readonly abilities = inject(AbilityService);
-  private readonly lang = inject(Language).current;
+  protected readonly lang = inject(Language).current;
   private readonly canReadUsers = computed(() => this.abilities.can('read', 'CooperativeUser'));
 
   protected readonly events = httpResource<MemberEventResponse[]>(() => {
