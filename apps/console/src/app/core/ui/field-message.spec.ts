@@ -23,7 +23,9 @@ describe('fieldMessage', () => {
   it('names the amount, rate and range problems', () => {
     const amount = new FormControl('15,5');
     amount.setErrors({ amount: { problem: 'decimals', digits: 0 } });
-    expect(fieldMessage(amount)).toEqual({ key: 'money.decimals', params: { digits: 0 } });
+    expect(fieldMessage(amount)).toEqual({ key: 'money.noDecimals', params: { digits: 0 } });
+    amount.setErrors({ amount: { problem: 'decimals', digits: 2 } });
+    expect(fieldMessage(amount)).toEqual({ key: 'money.decimals', params: { digits: 2 } });
     const rate = new FormControl('1,234');
     rate.setErrors({ rate: 'decimals' });
     expect(fieldMessage(rate)).toEqual({ key: 'loans.form.rate_decimals' });

@@ -30,7 +30,10 @@ export function fieldMessage(control: AbstractControl): FieldMessage | null {
   const slug: unknown = errors['slug'];
   if (typeof slug === 'string') return { key: `slug.${slug}` };
   const amount = errors['amount'] as { problem: string; digits: number } | undefined;
-  if (amount) return { key: `money.${amount.problem}`, params: { digits: amount.digits } };
+  if (amount) {
+    const key = amount.problem === 'decimals' && amount.digits === 0 ? 'money.noDecimals' : `money.${amount.problem}`;
+    return { key, params: { digits: amount.digits } };
+  }
   const rate: unknown = errors['rate'];
   if (typeof rate === 'string') return { key: `loans.form.rate_${rate}` };
   const min = errors['min'] as { min: number } | undefined;
