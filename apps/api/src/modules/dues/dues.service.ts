@@ -1,5 +1,6 @@
+import { ownMemberScope } from '../../platform/authorization/own-records.js';
+import { isUuid } from '../../platform/validation/uuid.js';
 import { Injectable } from '@nestjs/common';
-import { hasUnconditionalAccess } from '@kotizo/authorization';
 import type {
   ContributionOverrideRequest,
   ContributionPlanRequest,
@@ -12,8 +13,6 @@ import { TenantDatabase } from '../../platform/database/tenant-database.js';
 import { AppError, NotFound } from '../../platform/errors/app-error.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { DuesRepository, type MemberForDues } from './dues.repository.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Dues: what each member was expected to contribute per period under the
@@ -44,17 +43,16 @@ export class DuesService {
     request: ContributionOverrideRequest,
   ): Promise<MemberDuesResponse> {
     await this.db.transactional(ctx.tenant, async (tx) => {
-      if (!UUID.test(memberId) || (await this.dues.members(tx, memberId)).length === 0)
-        throw new NotFound('The member');
+      if (!isUuid(memberId) || (await this.dues.members(tx, memberId)).length === 0) throw new NotFound('The member');
       await this.dues.setOverride(tx, memberId, request.amount);
     });
     return this.forMember(ctx, memberId);
   }
 
   async forMember(ctx: TenantRequestContext, memberId: string): Promise<MemberDuesResponse> {
-    const own = hasUnconditionalAccess(ctx.ability, 'read', 'Member') ? undefined : ctx.principal.memberId;
+    const own = ownMemberScope(ctx, 'Member');
     if (own !== undefined && own !== memberId) throw new NotFound('The member');
-    if (!UUID.test(memberId)) throw new NotFound('The member');
+    if (!isUuid(memberId)) throw new NotFound('The member');
     return this.db.read(ctx.tenant, async (em) => {
       const [member] = await this.dues.members(em, memberId);
       if (!member) throw new NotFound('The member');

@@ -1,3 +1,4 @@
+import { isUuid } from '../../platform/validation/uuid.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
@@ -19,7 +20,6 @@ import { LedgerRepository, type NewEntry } from '../ledger/ledger.repository.js'
 import { csvRecords, decodeCsv, type DecodedFile } from './csv-file.js';
 import { isRejected, phoneKey, type ImportedRow, type MemberIndex, RowReader } from './row-reader.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BATCH = 5_000;
 const MAX_REJECTED_SHOWN = 1_000;
 
@@ -276,7 +276,7 @@ export class ImportsService {
   }
 
   private async require(em: EntityManager, id: string, lock = false): Promise<ImportRecord> {
-    const [row] = UUID.test(id)
+    const [row] = isUuid(id)
       ? await em.execute<ImportRecord[]>(
           `select id, file_name, sha256, content, status, imported, skipped from imports where id = ?${lock ? ' for update' : ''}`,
           [id],

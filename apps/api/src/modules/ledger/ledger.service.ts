@@ -1,6 +1,7 @@
+import { ownMemberScope } from '../../platform/authorization/own-records.js';
+import { isUuid } from '../../platform/validation/uuid.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hasUnconditionalAccess } from '@kotizo/authorization';
 import type {
   BalancesResponse,
   LedgerVerification,
@@ -25,7 +26,6 @@ import { entryHash, GENESIS_HASH } from './ledger-hash.js';
 import { LedgerRepository, sealedFromRow } from './ledger.repository.js';
 import { toTransactionResponse } from './transaction.mapper.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MONEY_IN = new Set(['contribution', 'penalty', 'income', 'repayment']);
 
 /**
@@ -80,7 +80,7 @@ export class LedgerService {
     request: ReverseTransactionRequest,
     key: string | null,
   ): Promise<WriteResult<TransactionResponse>> {
-    if (!UUID.test(id)) throw new NotFound('The transaction');
+    if (!isUuid(id)) throw new NotFound('The transaction');
     return this.writes.run(ctx.tenant, key, requestFingerprint(`transaction.reverse:${id}`, request), async (tx) => {
       // Lock the original so two reversals cannot race; the unique reverses_id backs this up.
       const [locked] = await tx.execute<{ id: string }[]>('select id from transactions where id = ? for update', [id]);
@@ -130,7 +130,7 @@ export class LedgerService {
   }
 
   async get(ctx: TenantRequestContext, id: string): Promise<TransactionResponse> {
-    const row = UUID.test(id) ? await this.db.read(ctx.tenant, (em) => this.ledger.find(em, id)) : null;
+    const row = isUuid(id) ? await this.db.read(ctx.tenant, (em) => this.ledger.find(em, id)) : null;
     const own = this.ownMember(ctx);
     if (!row || (own !== undefined && row.member_id !== own)) throw new NotFound('The transaction');
     return toTransactionResponse(row);
@@ -154,7 +154,7 @@ export class LedgerService {
     const own = this.ownMember(ctx);
     if (own !== undefined && own !== memberId) throw new NotFound('The member');
     return this.db.read(ctx.tenant, async (em) => {
-      if (!UUID.test(memberId) || !(await this.members.find(em, memberId))) throw new NotFound('The member');
+      if (!isUuid(memberId) || !(await this.members.find(em, memberId))) throw new NotFound('The member');
       const net = await this.ledger.netByKind(em, memberId);
       return {
         memberId,
@@ -193,8 +193,7 @@ export class LedgerService {
 
   /** Undefined: sees every entry; a member id: only that member's; null: nothing. */
   private ownMember(ctx: TenantRequestContext): string | null | undefined {
-    if (hasUnconditionalAccess(ctx.ability, 'read', 'Transaction')) return undefined;
-    return ctx.principal.memberId ?? null;
+    return ownMemberScope(ctx, 'Transaction');
   }
 
   private async requireMember(tx: EntityManager, memberId: string): Promise<void> {

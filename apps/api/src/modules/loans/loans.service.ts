@@ -1,6 +1,7 @@
+import { ownMemberScope } from '../../platform/authorization/own-records.js';
+import { isUuid } from '../../platform/validation/uuid.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hasUnconditionalAccess } from '@kotizo/authorization';
 import type {
   DisburseLoanRequest,
   ListLoansQuery,
@@ -26,8 +27,6 @@ import { LedgerRepository } from '../ledger/ledger.repository.js';
 import { MembersRepository } from '../members/members.repository.js';
 import { scheduleFor, toLoanResponse } from './loan-view.js';
 import { type LoanRow, LoansRepository } from './loans.repository.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A loan's life: requested by one person, approved or rejected by another
@@ -264,12 +263,11 @@ export class LoansService {
   }
 
   private ownMember(ctx: TenantRequestContext): string | null | undefined {
-    if (hasUnconditionalAccess(ctx.ability, 'read', 'Loan')) return undefined;
-    return ctx.principal.memberId ?? null;
+    return ownMemberScope(ctx, 'Loan');
   }
 
   private requireUuid(id: string): void {
-    if (!UUID.test(id)) throw new NotFound('The loan');
+    if (!isUuid(id)) throw new NotFound('The loan');
   }
 
   private async require(em: EntityManager, id: string, lock = false): Promise<LoanRow> {

@@ -1,3 +1,5 @@
+import { ownMemberScope } from '../../platform/authorization/own-records.js';
+import { isUuid } from '../../platform/validation/uuid.js';
 import { Injectable } from '@nestjs/common';
 import type {
   CreateMemberRequest,
@@ -8,7 +10,6 @@ import type {
   Page,
   UpdateMemberRequest,
 } from '@kotizo/contracts';
-import { hasUnconditionalAccess } from '@kotizo/authorization';
 import { TenantDatabase } from '../../platform/database/tenant-database.js';
 import { Conflict, NotFound } from '../../platform/errors/app-error.js';
 import {
@@ -19,8 +20,6 @@ import {
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { toMemberEventResponse, toMemberResponse } from './member.mapper.js';
 import { MembersRepository } from './members.repository.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A cooperative's members: who they are, their status, and every change to them. */
 @Injectable()
@@ -48,8 +47,7 @@ export class MembersService {
    * their role limits them to it (a member); null when that leaves nothing.
    */
   private ownOnly(ctx: TenantRequestContext): string | null | undefined {
-    if (hasUnconditionalAccess(ctx.ability, 'read', 'Member')) return undefined;
-    return ctx.principal.memberId ?? null;
+    return ownMemberScope(ctx, 'Member');
   }
 
   private assertVisible(ctx: TenantRequestContext, id: string): void {
@@ -125,7 +123,7 @@ export class MembersService {
   }
 
   private async require(em: Parameters<MembersRepository['find']>[0], id: string, lock = false) {
-    const row = UUID.test(id) ? await this.repository.find(em, id, lock) : null;
+    const row = isUuid(id) ? await this.repository.find(em, id, lock) : null;
     if (!row) throw new NotFound('The member');
     return row;
   }

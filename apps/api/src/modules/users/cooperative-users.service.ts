@@ -1,3 +1,4 @@
+import { isUuid } from '../../platform/validation/uuid.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type {
@@ -14,8 +15,6 @@ import { AuditLog } from '../../platform/observability/audit-log.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { type CooperativeUserRow, CooperativeUsersRepository } from './cooperative-users.repository.js';
 import { UserAccounts } from './user-accounts.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toResponse(row: CooperativeUserRow): CooperativeUserResponse {
   return {
@@ -97,7 +96,7 @@ export class CooperativeUsersService {
     request: UpdateCooperativeUserRequest,
   ): Promise<CooperativeUserResponse> {
     // An id that is not even a UUID is as unknown here as one from another cooperative.
-    if (!UUID.test(userId)) throw new NotFound('The user');
+    if (!isUuid(userId)) throw new NotFound('The user');
     const cooperativeId = context.tenant.cooperativeId;
     return this.db.em().transactional(async (tx) => {
       const current = await this.repository.findForUpdate(tx, cooperativeId, userId);
