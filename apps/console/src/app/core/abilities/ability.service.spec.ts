@@ -5,7 +5,7 @@ import { aMembership, aUser } from '../../testing/builders';
 import { Session } from '../auth/session';
 import { AbilityService } from './ability.service';
 import { CurrentCooperative } from './current-cooperative';
-import { navItemsFor } from './nav-items';
+import { canOpenSection, navItemsFor } from './nav-items';
 
 describe('AbilityService', () => {
   const me = signal<MeResponse | null>(null);
@@ -106,6 +106,14 @@ describe('AbilityService', () => {
     expect(navIds()).toEqual(['home', 'members', 'journal', 'loans', 'users']);
     expect(abilities.can('read', 'AuditLog')).toBe(true);
     expect(abilities.can('create', 'Transaction')).toBe(false);
+  });
+
+  it('keeps the page when switching cooperatives only if the role there may open it', () => {
+    me.set(aUser({ memberships: [aMembership({ slug: 'a', role: 'treasurer' }), aMembership({ slug: 'b', role: 'secretary' })] }));
+    expect(canOpenSection(abilities.abilityIn('a'), 'record')).toBe(true);
+    expect(canOpenSection(abilities.abilityIn('b'), 'record')).toBe(false);
+    expect(canOpenSection(abilities.abilityIn('b'), 'journal')).toBe(true);
+    expect(canOpenSection(abilities.abilityIn('b'), 'unknown')).toBe(false);
   });
 
   it('ignores roles it does not know instead of granting anything', () => {
