@@ -140,6 +140,15 @@ describe('loans', () => {
     expect(tooMuch.status).toBe(422);
     expect(tooMuch.body).toMatchObject({ code: 'repayment_exceeds_outstanding', errors: [{ field: 'amount' }] });
 
+    const ofLoan = await api.request<{ items: TransactionResponse[] }>(
+      'GET',
+      `/api/v1/coops/${coop.slug}/transactions?loanId=${loan.id}`,
+      { token: treasurer },
+    );
+    expect(ofLoan.body.items.map((t) => [t.kind, t.amount, t.loanId])).toEqual([
+      ['repayment', 10_000, loan.id],
+      ['loan_disbursement', 100_000, loan.id],
+    ]);
     const rest = await api.request<RepaymentResponse>('POST', url(`/${loan.id}/repayments`), {
       token: treasurer,
       body: { amount: 96_000, channel: 'bank' },

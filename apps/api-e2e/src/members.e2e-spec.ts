@@ -120,6 +120,10 @@ describe('members', () => {
     expect(twice.status).toBe(422);
 
     const token = (await api.login('mamadou@man.test', 'Mamadou-pass-26')).accessToken;
+    const me = await api.request<{ memberships: { slug: string; memberId: string | null }[] }>('GET', '/api/v1/me', {
+      token,
+    });
+    expect(me.body.memberships).toEqual([expect.objectContaining({ slug: coop.slug, memberId: own.body.id })]);
     const list = await api.request<Page<MemberResponse>>('GET', base(), { token });
     expect(list.body.items.map((m) => m.id)).toEqual([own.body.id]);
     expect((await api.request('GET', `${base()}/${own.body.id}`, { token })).status).toBe(200);

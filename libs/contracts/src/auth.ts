@@ -35,6 +35,8 @@ export interface MembershipView {
   currency: string;
   locale: string;
   timeZone: string;
+  /** For a member account: the member record it is linked to (null when none). */
+  memberId: string | null;
 }
 
 export interface MeResponse {

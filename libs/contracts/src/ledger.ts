@@ -70,6 +70,7 @@ export type ReverseTransactionRequest = z.infer<typeof reverseTransactionRequest
 export const listTransactionsQuery = pageQuery.extend({
   kind: z.enum(TRANSACTION_KINDS).optional(),
   memberId: z.uuid().optional(),
+  loanId: z.uuid().optional(),
   from: isoDateField.optional(),
   to: isoDateField.optional(),
 });
@@ -84,6 +85,8 @@ export interface TransactionResponse {
   amount: number;
   currency: string;
   memberId: string | null;
+  memberName: string | null;
+  loanId: string | null;
   category: string | null;
   channel: string;
   externalRef: string | null;
@@ -101,7 +104,7 @@ export interface LedgerVerification {
   ok: boolean;
   checked: number;
   /** The first entry whose hash does not match what its content and predecessor give. */
-  firstBroken: { seq: number; id: string; expected: string; actual: string } | null;
+  firstBroken: { seq: number; id: string | null; expected: string; actual: string } | null;
 }
 
 export interface BalancesResponse {

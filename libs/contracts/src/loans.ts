@@ -82,6 +82,7 @@ export interface LoanResponse {
   id: string;
   number: number;
   memberId: string;
+  memberName: string;
   principal: number;
   currency: string;
   annualRateBasisPoints: number;

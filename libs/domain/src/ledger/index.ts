@@ -1,7 +1,7 @@
 export * from './domain-error.js';
 export * from './dues.js';
 export * from './dues-status.js';
-export { FREQUENCIES, type Frequency, PERIODS_PER_YEAR } from './frequency.js';
+export { dateAfterPeriods, FREQUENCIES, type Frequency, PERIODS_PER_YEAR } from './frequency.js';
 export * from './iso-date.js';
 export * from './loan-position.js';
 export * from './loan-schedule.js';

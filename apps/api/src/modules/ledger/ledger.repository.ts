@@ -23,6 +23,7 @@ export interface TransactionRow {
   recorded_at: string;
   reverses_id: string | null;
   reversed_by_id: string | null;
+  member_name: string | null;
   reason: string | null;
   prev_hash: string;
   hash: string;
@@ -56,8 +57,9 @@ const TRANSACTION_COLUMNS = [
 
 const COLUMNS = `t.id, t.seq, t.kind, t.direction, t.amount, t.currency, t.member_id, t.loan_id, t.category,
   t.channel, t.external_ref, t.memo, to_char(t.occurred_on, 'YYYY-MM-DD') as occurred_on, t.recorded_by,
-  t.recorded_at, t.reverses_id, r.id as reversed_by_id, t.reason, t.prev_hash, t.hash`;
-const FROM = 'from transactions t left join transactions r on r.reverses_id = t.id';
+  t.recorded_at, t.reverses_id, r.id as reversed_by_id, t.reason, t.prev_hash, t.hash, m.full_name as member_name`;
+const FROM = `from transactions t left join transactions r on r.reverses_id = t.id
+  left join members m on m.id = t.member_id`;
 
 export function sealedFromRow(row: TransactionRow): SealedEntry {
   return {
@@ -156,6 +158,10 @@ export class LedgerRepository {
     if (memberId) {
       where.push('t.member_id = ?');
       params.push(memberId);
+    }
+    if (query.loanId) {
+      where.push('t.loan_id = ?');
+      params.push(query.loanId);
     }
     if (query.kind) {
       where.push('t.kind = ?');

@@ -11,6 +11,8 @@ export function toTransactionResponse(row: TransactionRow): TransactionResponse 
     amount: Number(row.amount),
     currency: row.currency.trim(),
     memberId: row.member_id,
+    memberName: row.member_name,
+    loanId: row.loan_id,
     category: row.category,
     channel: row.channel,
     externalRef: row.external_ref,

@@ -1,9 +1,7 @@
 import type { InstallmentView, LoanResponse } from '@kotizo/contracts';
 import {
-  addDays,
-  addMonths,
   buildSchedule,
-  type Frequency,
+  dateAfterPeriods,
   type IsoDate,
   loanPosition,
   type ScheduledInstallment,
@@ -12,27 +10,21 @@ import {
 import { isoTimestamp } from '../../platform/database/timestamps.js';
 import type { InstallmentRow, LoanRow } from './loans.repository.js';
 
-/** The first installment falls one period after the disbursement. */
-export function firstDueDate(disbursedOn: IsoDate, frequency: Frequency): IsoDate {
-  switch (frequency) {
-    case 'weekly':
-      return addDays(disbursedOn, 7);
-    case 'biweekly':
-      return addDays(disbursedOn, 14);
-    case 'monthly':
-      return addMonths(disbursedOn, 1);
-  }
-}
-
+/**
+ * Installment n falls n periods after the disbursement, each date counted from
+ * the disbursement itself: paid out on Jan 31, a monthly loan is due Feb 28,
+ * Mar 31, Apr 30 (not Feb 28, Mar 28, Apr 28).
+ */
 export function scheduleFor(loan: LoanRow, disbursedOn: IsoDate): ScheduledInstallment[] {
-  return buildSchedule({
+  const schedule = buildSchedule({
     principal: Number(loan.principal),
     annualRateBasisPoints: loan.annual_rate_bp,
     method: loan.method,
     installments: loan.installments,
     frequency: loan.frequency,
-    firstDueDate: firstDueDate(disbursedOn, loan.frequency),
+    firstDueDate: dateAfterPeriods(disbursedOn, loan.frequency, 1),
   });
+  return schedule.map((i) => ({ ...i, dueDate: dateAfterPeriods(disbursedOn, loan.frequency, i.number) }));
 }
 
 export function savedSchedule(rows: InstallmentRow[]): ScheduledInstallment[] {
@@ -88,6 +80,7 @@ export function toLoanResponse(
     id: loan.id,
     number: loan.number,
     memberId: loan.member_id,
+    memberName: loan.member_name,
     principal: Number(loan.principal),
     currency: loan.currency.trim(),
     annualRateBasisPoints: loan.annual_rate_bp,

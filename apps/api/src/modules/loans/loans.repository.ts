@@ -7,6 +7,7 @@ export interface LoanRow {
   id: string;
   number: number;
   member_id: string;
+  member_name: string;
   principal: string;
   currency: string;
   annual_rate_bp: number;
@@ -30,9 +31,9 @@ export interface InstallmentRow {
   interest: string;
 }
 
-const COLUMNS = `id, number, member_id, principal, currency, annual_rate_bp, method, installments, frequency, purpose,
-  status, requested_by, requested_at, decided_by, decision_note, to_char(disbursed_on, 'YYYY-MM-DD') as disbursed_on,
-  write_off_reason`;
+const COLUMNS = `id, number, member_id, (select m.full_name from members m where m.id = loans.member_id) as member_name,
+  principal, currency, annual_rate_bp, method, installments, frequency, purpose, status, requested_by, requested_at,
+  decided_by, decision_note, to_char(disbursed_on, 'YYYY-MM-DD') as disbursed_on, write_off_reason`;
 
 /** Loans of one cooperative (the EntityManager is bound to its schema). */
 @Injectable()

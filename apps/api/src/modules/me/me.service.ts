@@ -24,6 +24,7 @@ interface MembershipRow {
   currency: string;
   locale: string;
   time_zone: string;
+  schema_name: string;
 }
 
 @Injectable()
@@ -38,13 +39,36 @@ export class MeService {
     const em = this.db.em();
     const user = await this.user(actor.principal.userId);
     const rows = await em.execute<MembershipRow[]>(
-      `select c.id as cooperative_id, c.slug, c.name, c.status, m.role, c.currency, c.locale, c.time_zone
+      `select c.id as cooperative_id, c.slug, c.name, c.status, m.role, c.currency, c.locale, c.time_zone, c.schema_name
          from federation.memberships m join federation.cooperatives c on c.id = m.cooperative_id
         where m.user_id = ? and m.active and c.status <> 'provisioning'
         order by c.name`,
       [actor.principal.userId],
     );
-    const memberships: MembershipView[] = rows.map((r) => ({
+    const memberships: MembershipView[] = [];
+    for (const r of rows)
+      memberships.push({ ...this.view(r), memberId: await this.linkedMember(r, actor.principal.userId) });
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      federationRole: user.federation_role,
+      mustChangePassword: user.must_change_password,
+      memberships,
+    };
+  }
+
+  /** A member account's own member record in that cooperative (read from its schema). */
+  private async linkedMember(row: MembershipRow, userId: string): Promise<string | null> {
+    if (row.role !== 'member') return null;
+    const [member] = await this.db
+      .em()
+      .execute<{ id: string }[]>(`select id from "${row.schema_name}".members where user_id = ?`, [userId]);
+    return member?.id ?? null;
+  }
+
+  private view(r: MembershipRow): Omit<MembershipView, 'memberId'> {
+    return {
       cooperativeId: r.cooperative_id,
       slug: r.slug,
       name: r.name,
@@ -53,14 +77,6 @@ export class MeService {
       currency: r.currency.trim(),
       locale: r.locale,
       timeZone: r.time_zone,
-    }));
-    return {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      federationRole: user.federation_role,
-      mustChangePassword: user.must_change_password,
-      memberships,
     };
   }
 

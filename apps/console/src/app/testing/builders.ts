@@ -10,6 +10,7 @@ export function aMembership(overrides: Partial<MembershipView> = {}): Membership
     currency: 'XOF',
     locale: 'fr',
     timeZone: 'Africa/Abidjan',
+    memberId: null,
     ...overrides,
   };
 }
