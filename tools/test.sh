@@ -23,6 +23,7 @@ DATABASE_URL="${TEST_DATABASE_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/post
   REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379}" node apps/api/dist/cli/main.js check
 
 status=0
+npx prettier --check . || status=1
 npx nx run-many -t lint,typecheck,test --parallel=2 --output-style=stream || status=1
 # Browser journeys and HTTP scenarios each start their own stack: one at a time.
 npx nx run-many -t e2e --parallel=1 --output-style=stream || status=1

@@ -23,10 +23,7 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 10_000 },
   // The JSON report feeds the suite's closing line (tools/test-summary.mjs).
-  reporter: [
-    ['list'],
-    ['json', { outputFile: join(workspaceRoot, 'tmp/test-results/console-e2e.json') }],
-  ],
+  reporter: [['list'], ['json', { outputFile: join(workspaceRoot, 'tmp/test-results/console-e2e.json') }]],
   use: {
     baseURL,
     locale: 'fr-FR',

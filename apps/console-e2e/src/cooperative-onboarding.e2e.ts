@@ -2,9 +2,7 @@ import { expect, test } from '@playwright/test';
 import { signIn, signInAsFederationAdmin, signOut, uniqueSuffix } from './support/console';
 
 test.describe('Ouverture d’une coopérative', () => {
-  test('la fédération crée une coopérative, son administrateur s’y connecte et ne voit qu’elle', async ({
-    page,
-  }) => {
+  test('la fédération crée une coopérative, son administrateur s’y connecte et ne voit qu’elle', async ({ page }) => {
     const suffix = uniqueSuffix();
     const name = `Femmes de Bouaké ${suffix}`;
     const slug = `femmes-de-bouake-${suffix}`;

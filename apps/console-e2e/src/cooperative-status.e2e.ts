@@ -1,16 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { createCooperativeThroughApi, signInAsFederationAdmin, uniqueSuffix } from './support/console';
 
-test('la fédération suspend puis réactive une coopérative, après confirmation', async ({
-  page,
-  request,
-}) => {
+test('la fédération suspend puis réactive une coopérative, après confirmation', async ({ page, request }) => {
   const suffix = uniqueSuffix();
-  const coop = await createCooperativeThroughApi(
-    request,
-    `Tontine Espoir ${suffix}`,
-    `tontine-espoir-${suffix}`,
-  );
+  const coop = await createCooperativeThroughApi(request, `Tontine Espoir ${suffix}`, `tontine-espoir-${suffix}`);
 
   await signInAsFederationAdmin(page);
   await page.getByLabel('Rechercher (nom ou identifiant)').fill(coop.slug);

@@ -47,10 +47,7 @@ test('l’administrateur d’une coopérative ajoute un utilisateur, change son 
 test.describe('sur un téléphone de 360 px', () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
-  test('le menu se replie derrière un bouton et la liste passe en cartes', async ({
-    page,
-    request,
-  }) => {
+  test('le menu se replie derrière un bouton et la liste passe en cartes', async ({ page, request }) => {
     const suffix = uniqueSuffix();
     const coop = await createCooperativeThroughApi(request, `Caisse Daloa ${suffix}`, `daloa-${suffix}`);
 

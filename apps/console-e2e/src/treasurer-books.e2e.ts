@@ -24,7 +24,10 @@ test('le bureau tient les livres : membre, cotisation, prêt approuvé, versé p
   const suffix = uniqueSuffix();
   const coop = await createCooperativeThroughApi(request, `Tontine Avenir ${suffix}`, `avenir-${suffix}`);
   const secretary = await addCooperativeUserThroughApi(request, coop.slug, { name: 'Fatou Diallo', role: 'secretary' });
-  const treasurer = await addCooperativeUserThroughApi(request, coop.slug, { name: 'Moussa Traoré', role: 'treasurer' });
+  const treasurer = await addCooperativeUserThroughApi(request, coop.slug, {
+    name: 'Moussa Traoré',
+    role: 'treasurer',
+  });
   let loanUrl = '';
 
   await test.step('la secrétaire inscrit Awa Koné', async () => {
@@ -53,7 +56,9 @@ test('le bureau tient les livres : membre, cotisation, prêt approuvé, versé p
       /^Enregistrer une cotisation de 5\s000\sF\sCFA pour Awa Koné\s?\?$/,
     );
     await page.getByRole('button', { name: 'Confirmer' }).click();
-    await expect(page.getByText(/Cotisation de 5\s000\sF\sCFA enregistrée pour Awa Koné \(écriture n° 1\)/)).toBeVisible();
+    await expect(
+      page.getByText(/Cotisation de 5\s000\sF\sCFA enregistrée pour Awa Koné \(écriture n° 1\)/),
+    ).toBeVisible();
     await page.getByTestId('nav-home').click();
     await expect(page.getByTestId('balance-cash')).toHaveText(fcfa('5 000'));
     await expect(page.getByTestId('balance-contributions')).toHaveText(fcfa('5 000'));
@@ -70,7 +75,9 @@ test('le bureau tient les livres : membre, cotisation, prêt approuvé, versé p
     // 12 % a year, flat, 2 months: 80 F CFA of interest.
     await expect(page.getByTestId('preview-interest')).toHaveText(fcfa('80'));
     await expect(page.getByTestId('preview-total')).toHaveText(fcfa('4 080'));
-    await expect(page.getByTestId('loan-preview').getByTestId('installment-2')).toContainText('2 040'.replace(' ', '\u202f'));
+    await expect(page.getByTestId('loan-preview').getByTestId('installment-2')).toContainText(
+      '2 040'.replace(' ', '\u202f'),
+    );
     await page.getByRole('button', { name: 'Envoyer la demande' }).click();
     await expect(page.getByTestId('loan-status')).toHaveText('À décider');
     // Maker-checker: the requester cannot approve it.

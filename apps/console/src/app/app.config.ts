@@ -7,12 +7,7 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import {
-  provideRouter,
-  withComponentInputBinding,
-  withInMemoryScrolling,
-  withRouterConfig,
-} from '@angular/router';
+import { provideRouter, withComponentInputBinding, withInMemoryScrolling, withRouterConfig } from '@angular/router';
 import { MatPaginatorIntl } from '@angular/material/paginator';
 import { provideTransloco } from '@jsverse/transloco';
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from '@kotizo/domain';

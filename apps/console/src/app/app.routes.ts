@@ -1,10 +1,5 @@
 import type { Routes } from '@angular/router';
-import {
-  abilityGuard,
-  landingGuard,
-  signedInGuard,
-  signedOutGuard,
-} from './core/auth/guards';
+import { abilityGuard, landingGuard, signedInGuard, signedOutGuard } from './core/auth/guards';
 import { Shell } from './core/layout/shell';
 
 export const appRoutes: Routes = [
@@ -28,13 +23,11 @@ export const appRoutes: Routes = [
       {
         path: 'c/:slug',
         canActivate: [abilityGuard('read', 'Cooperative')],
-        loadChildren: () =>
-          import('./cooperative/cooperative.routes').then((m) => m.cooperativeRoutes),
+        loadChildren: () => import('./cooperative/cooperative.routes').then((m) => m.cooperativeRoutes),
       },
       {
         path: 'account/password',
-        loadComponent: () =>
-          import('./account/change-password-page').then((m) => m.ChangePasswordPage),
+        loadComponent: () => import('./account/change-password-page').then((m) => m.ChangePasswordPage),
       },
       {
         path: 'no-access',

@@ -18,18 +18,19 @@ import { passwordStrength, passwordsMatch } from './password-rules';
 @Component({
   selector: 'kz-change-password-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ReactiveFormsModule,
-    MatCardModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatButtonModule,
-    TranslocoPipe,
-  ],
+  imports: [ReactiveFormsModule, MatCardModule, MatFormFieldModule, MatInputModule, MatButtonModule, TranslocoPipe],
   styles: `
-    mat-card { max-width: 480px; }
-    form { display: flex; flex-direction: column; gap: 4px; }
-    .error { color: var(--mat-sys-error); }
+    mat-card {
+      max-width: 480px;
+    }
+    form {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
   `,
   template: `
     <h1 class="page-title">{{ 'password.title' | transloco }}</h1>
@@ -42,16 +43,26 @@ import { passwordStrength, passwordsMatch } from './password-rules';
           }
           <mat-form-field>
             <mat-label>{{ 'password.current' | transloco }}</mat-label>
-            <input matInput type="password" formControlName="currentPassword"
-                   autocomplete="current-password" data-testid="current-password" />
+            <input
+              matInput
+              type="password"
+              formControlName="currentPassword"
+              autocomplete="current-password"
+              data-testid="current-password"
+            />
             @if (message(form.controls.currentPassword); as m) {
               <mat-error>{{ m.text ?? (m.key | transloco: m.params) }}</mat-error>
             }
           </mat-form-field>
           <mat-form-field>
             <mat-label>{{ 'password.new' | transloco }}</mat-label>
-            <input matInput type="password" formControlName="newPassword"
-                   autocomplete="new-password" data-testid="new-password" />
+            <input
+              matInput
+              type="password"
+              formControlName="newPassword"
+              autocomplete="new-password"
+              data-testid="new-password"
+            />
             <mat-hint>{{ 'password.rule' | transloco }}</mat-hint>
             @if (message(form.controls.newPassword); as m) {
               <mat-error>{{ m.text ?? (m.key | transloco: m.params) }}</mat-error>
@@ -59,8 +70,13 @@ import { passwordStrength, passwordsMatch } from './password-rules';
           </mat-form-field>
           <mat-form-field>
             <mat-label>{{ 'password.confirm' | transloco }}</mat-label>
-            <input matInput type="password" formControlName="confirmPassword"
-                   autocomplete="new-password" data-testid="confirm-password" />
+            <input
+              matInput
+              type="password"
+              formControlName="confirmPassword"
+              autocomplete="new-password"
+              data-testid="confirm-password"
+            />
           </mat-form-field>
           @if (form.hasError('mismatch') && form.controls.confirmPassword.touched) {
             <p class="error" role="alert">{{ 'password.mismatch' | transloco }}</p>

@@ -19,14 +19,7 @@ export class CooperativeApi {
     return this.http.post<CooperativeUserResponse>(usersUrl(slug), body);
   }
 
-  updateUser(
-    slug: string,
-    userId: string,
-    body: UpdateCooperativeUserRequest,
-  ): Observable<CooperativeUserResponse> {
-    return this.http.patch<CooperativeUserResponse>(
-      `${usersUrl(slug)}/${encodeURIComponent(userId)}`,
-      body,
-    );
+  updateUser(slug: string, userId: string, body: UpdateCooperativeUserRequest): Observable<CooperativeUserResponse> {
+    return this.http.patch<CooperativeUserResponse>(`${usersUrl(slug)}/${encodeURIComponent(userId)}`, body);
   }
 }

@@ -28,12 +28,8 @@ export class CooperativeDetails {
 
   /** Known once `/me` or the cooperative has been read; forms wait for it. */
   readonly ready = computed(() => this.membership() !== null || this.fetched() !== null);
-  readonly currency = computed(
-    () => this.membership()?.currency ?? this.fetched()?.currency ?? DEFAULT_CURRENCY,
-  );
-  readonly timeZone = computed(
-    () => this.membership()?.timeZone ?? this.fetched()?.timeZone ?? DEFAULT_TIME_ZONE,
-  );
+  readonly currency = computed(() => this.membership()?.currency ?? this.fetched()?.currency ?? DEFAULT_CURRENCY);
+  readonly timeZone = computed(() => this.membership()?.timeZone ?? this.fetched()?.timeZone ?? DEFAULT_TIME_ZONE);
 
   /** Today in the cooperative's calendar: the default date of a movement, and the latest allowed. */
   today(): string {

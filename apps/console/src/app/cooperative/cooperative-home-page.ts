@@ -43,18 +43,49 @@ import { exampleAmount } from './example-amount';
       gap: 16px;
       margin: 0;
     }
-    dt { font: var(--mat-sys-label-medium); color: var(--mat-sys-on-surface-variant); }
-    dd { margin: 4px 0 0; font: var(--mat-sys-body-large); }
-    .amount { font: var(--mat-sys-headline-small); color: var(--mat-sys-primary); }
-    .suspended {
-      padding: 8px 12px; border-radius: 8px; margin-bottom: 16px;
-      background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container);
+    dt {
+      font: var(--mat-sys-label-medium);
+      color: var(--mat-sys-on-surface-variant);
     }
-    mat-card + mat-card { margin-top: 16px; }
-    .quick { display: flex; flex-wrap: wrap; gap: 8px; margin-bottom: 16px; }
-    .dashboard { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 16px; margin-bottom: 16px; align-items: start; }
-    .quick a { min-height: 44px; }
-    @media (max-width: 599.98px) { .quick a { flex: 1 1 auto; } }
+    dd {
+      margin: 4px 0 0;
+      font: var(--mat-sys-body-large);
+    }
+    .amount {
+      font: var(--mat-sys-headline-small);
+      color: var(--mat-sys-primary);
+    }
+    .suspended {
+      padding: 8px 12px;
+      border-radius: 8px;
+      margin-bottom: 16px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    mat-card + mat-card {
+      margin-top: 16px;
+    }
+    .quick {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      margin-bottom: 16px;
+    }
+    .dashboard {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(280px, 1fr));
+      gap: 16px;
+      margin-bottom: 16px;
+      align-items: start;
+    }
+    .quick a {
+      min-height: 44px;
+    }
+    @media (max-width: 599.98px) {
+      .quick a {
+        flex: 1 1 auto;
+      }
+    }
   `,
   template: `
     @if (cooperative.isLoading()) {
@@ -73,15 +104,31 @@ import { exampleAmount } from './example-amount';
         <p class="suspended" role="status">{{ 'home.suspended' | transloco }}</p>
       }
       <nav class="quick" [attr.aria-label]="'home.quick' | transloco">
-        <a *kzCan="'create'; subject: 'Transaction'" mat-flat-button [routerLink]="['/c', coop.slug, 'record', 'contribution']" data-testid="home-record">
+        <a
+          *kzCan="'create'; subject: 'Transaction'"
+          mat-flat-button
+          [routerLink]="['/c', coop.slug, 'record', 'contribution']"
+          data-testid="home-record"
+        >
           <mat-icon svgIcon="payments" />
           {{ 'home.recordContribution' | transloco }}
         </a>
-        <a *kzCan="'create'; subject: 'Member'" mat-stroked-button [routerLink]="['/c', coop.slug, 'members']" data-testid="home-members">
+        <a
+          *kzCan="'create'; subject: 'Member'"
+          mat-stroked-button
+          [routerLink]="['/c', coop.slug, 'members']"
+          data-testid="home-members"
+        >
           <mat-icon svgIcon="person" />
           {{ 'nav.members' | transloco }}
         </a>
-        <a *kzCan="'approve'; subject: 'Loan'" mat-stroked-button [routerLink]="['/c', coop.slug, 'loans']" [queryParams]="{ status: 'requested' }" data-testid="home-loan-queue">
+        <a
+          *kzCan="'approve'; subject: 'Loan'"
+          mat-stroked-button
+          [routerLink]="['/c', coop.slug, 'loans']"
+          [queryParams]="{ status: 'requested' }"
+          data-testid="home-loan-queue"
+        >
           <mat-icon svgIcon="bank" />
           {{ 'home.loanQueue' | transloco }}
         </a>
@@ -98,15 +145,30 @@ import { exampleAmount } from './example-amount';
       <mat-card appearance="outlined">
         <mat-card-content>
           <dl class="facts">
-            <div><dt>{{ 'home.slug' | transloco }}</dt><dd>{{ coop.slug }}</dd></div>
+            <div>
+              <dt>{{ 'home.slug' | transloco }}</dt>
+              <dd>{{ coop.slug }}</dd>
+            </div>
             <div>
               <dt>{{ 'home.currency' | transloco }}</dt>
               <dd data-testid="cooperative-currency">{{ coop.currency }}</dd>
             </div>
-            <div><dt>{{ 'home.country' | transloco }}</dt><dd>{{ coop.country }}</dd></div>
-            <div><dt>{{ 'home.timeZone' | transloco }}</dt><dd>{{ coop.timeZone }}</dd></div>
-            <div><dt>{{ 'home.locale' | transloco }}</dt><dd>{{ 'language.' + coop.locale | transloco }}</dd></div>
-            <div><dt>{{ 'home.createdAt' | transloco }}</dt><dd>{{ coop.createdAt | kzDate: lang() }}</dd></div>
+            <div>
+              <dt>{{ 'home.country' | transloco }}</dt>
+              <dd>{{ coop.country }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'home.timeZone' | transloco }}</dt>
+              <dd>{{ coop.timeZone }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'home.locale' | transloco }}</dt>
+              <dd>{{ 'language.' + coop.locale | transloco }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'home.createdAt' | transloco }}</dt>
+              <dd>{{ coop.createdAt | kzDate: lang() }}</dd>
+            </div>
           </dl>
         </mat-card-content>
       </mat-card>
@@ -143,7 +205,5 @@ export class CooperativeHomePage {
     const coop = this.cooperative.value();
     return exampleAmount(coop.currency, coop.locale);
   });
-  protected readonly errorKey = computed(() =>
-    problemMessageKey(toProblem(this.cooperative.error())),
-  );
+  protected readonly errorKey = computed(() => problemMessageKey(toProblem(this.cooperative.error())));
 }

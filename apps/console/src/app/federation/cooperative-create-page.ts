@@ -22,10 +22,7 @@ import {
 import { applyProblemToForm, problemMessageKey, toProblem } from '../core/http/problem';
 import { Language } from '../core/i18n/language';
 import { fieldMessage } from '../core/ui/field-message';
-import {
-  TemporaryPasswordDialog,
-  type TemporaryPasswordDialogData,
-} from '../core/ui/temporary-password-dialog';
+import { TemporaryPasswordDialog, type TemporaryPasswordDialogData } from '../core/ui/temporary-password-dialog';
 import {
   COUNTRY_CODES,
   CURRENCY_CODES,

@@ -3,8 +3,31 @@ import { isCurrencyCode, slugProblem } from '@kotizo/domain';
 
 /** West and Central African countries first: where the federation's cooperatives are. */
 export const COUNTRY_CODES = [
-  'CI', 'SN', 'BF', 'ML', 'BJ', 'TG', 'NE', 'GW', 'GN', 'CM', 'CG', 'CD', 'GA', 'TD', 'CF',
-  'GQ', 'MR', 'GH', 'NG', 'LR', 'SL', 'GM', 'CV', 'FR', 'BE',
+  'CI',
+  'SN',
+  'BF',
+  'ML',
+  'BJ',
+  'TG',
+  'NE',
+  'GW',
+  'GN',
+  'CM',
+  'CG',
+  'CD',
+  'GA',
+  'TD',
+  'CF',
+  'GQ',
+  'MR',
+  'GH',
+  'NG',
+  'LR',
+  'SL',
+  'GM',
+  'CV',
+  'FR',
+  'BE',
 ] as const;
 
 export const CURRENCY_CODES = ['XOF', 'XAF', 'GNF', 'CDF', 'GHS', 'NGN', 'MRU', 'EUR', 'USD'] as const;

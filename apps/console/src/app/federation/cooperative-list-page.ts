@@ -22,11 +22,7 @@ import { CanDirective } from '../core/abilities/can.directive';
 import { problemMessageKey, toProblem } from '../core/http/problem';
 import { Language } from '../core/i18n/language';
 import { Viewport } from '../core/layout/viewport';
-import {
-  ConfirmDialog,
-  type ConfirmDialogData,
-  type ConfirmDialogResult,
-} from '../core/ui/confirm-dialog';
+import { ConfirmDialog, type ConfirmDialogData, type ConfirmDialogResult } from '../core/ui/confirm-dialog';
 import { KzDatePipe } from '../core/ui/date.pipe';
 import { StatusChip } from '../core/ui/status-chip';
 import { FederationApi, cooperativeListParams } from './federation-api';
@@ -67,10 +63,9 @@ export class CooperativeListPage {
   protected readonly search = signal('');
   protected readonly status = signal('');
   protected readonly pageSize = signal(10);
-  private readonly query = toSignal(
-    toObservable(this.search).pipe(debounceTime(300), distinctUntilChanged()),
-    { initialValue: '' },
-  );
+  private readonly query = toSignal(toObservable(this.search).pipe(debounceTime(300), distinctUntilChanged()), {
+    initialValue: '',
+  });
   /** Back to the first page whenever the filters change. */
   protected readonly pageIndex = linkedSignal({
     source: () => [this.query(), this.status(), this.pageSize()],

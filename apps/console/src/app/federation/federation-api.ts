@@ -38,9 +38,6 @@ export class FederationApi {
   }
 
   setStatus(slug: string, body: UpdateCooperativeStatusRequest): Observable<CooperativeResponse> {
-    return this.http.patch<CooperativeResponse>(
-      `/api/v1/coops/${encodeURIComponent(slug)}/status`,
-      body,
-    );
+    return this.http.patch<CooperativeResponse>(`/api/v1/coops/${encodeURIComponent(slug)}/status`, body);
   }
 }

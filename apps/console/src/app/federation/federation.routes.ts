@@ -6,13 +6,11 @@ export const federationRoutes: Routes = [
   {
     path: 'cooperatives',
     title: 'Kotizo',
-    loadComponent: () =>
-      import('./cooperative-list-page').then((m) => m.CooperativeListPage),
+    loadComponent: () => import('./cooperative-list-page').then((m) => m.CooperativeListPage),
   },
   {
     path: 'cooperatives/new',
     canActivate: [abilityGuard('create', 'Cooperative')],
-    loadComponent: () =>
-      import('./cooperative-create-page').then((m) => m.CooperativeCreatePage),
+    loadComponent: () => import('./cooperative-create-page').then((m) => m.CooperativeCreatePage),
   },
 ];

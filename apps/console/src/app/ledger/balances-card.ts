@@ -15,8 +15,17 @@ import { balancesUrl } from './ledger-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatCardModule, MatProgressBarModule, TranslocoPipe, KzMoneyPipe],
   styles: `
-    .cash { font: var(--mat-sys-display-small); color: var(--mat-sys-primary); margin: 0 0 16px; overflow-wrap: anywhere; }
-    .cash-label { font: var(--mat-sys-label-large); color: var(--mat-sys-on-surface-variant); margin: 0; }
+    .cash {
+      font: var(--mat-sys-display-small);
+      color: var(--mat-sys-primary);
+      margin: 0 0 16px;
+      overflow-wrap: anywhere;
+    }
+    .cash-label {
+      font: var(--mat-sys-label-large);
+      color: var(--mat-sys-on-surface-variant);
+      margin: 0;
+    }
   `,
   template: `
     <mat-card appearance="outlined" data-testid="balances">
@@ -29,10 +38,22 @@ import { balancesUrl } from './ledger-api';
           <p class="cash-label">{{ 'balances.cash' | transloco }}</p>
           <p class="cash" data-testid="balance-cash">{{ b.cash | kzMoney: b.currency : lang() }}</p>
           <dl class="kz-facts">
-            <div><dt>{{ 'balances.contributions' | transloco }}</dt><dd data-testid="balance-contributions">{{ b.contributions | kzMoney: b.currency : lang() }}</dd></div>
-            <div><dt>{{ 'balances.penalties' | transloco }}</dt><dd data-testid="balance-penalties">{{ b.penalties | kzMoney: b.currency : lang() }}</dd></div>
-            <div><dt>{{ 'balances.income' | transloco }}</dt><dd data-testid="balance-income">{{ b.income | kzMoney: b.currency : lang() }}</dd></div>
-            <div><dt>{{ 'balances.expenses' | transloco }}</dt><dd data-testid="balance-expenses">{{ b.expenses | kzMoney: b.currency : lang() }}</dd></div>
+            <div>
+              <dt>{{ 'balances.contributions' | transloco }}</dt>
+              <dd data-testid="balance-contributions">{{ b.contributions | kzMoney: b.currency : lang() }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'balances.penalties' | transloco }}</dt>
+              <dd data-testid="balance-penalties">{{ b.penalties | kzMoney: b.currency : lang() }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'balances.income' | transloco }}</dt>
+              <dd data-testid="balance-income">{{ b.income | kzMoney: b.currency : lang() }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'balances.expenses' | transloco }}</dt>
+              <dd data-testid="balance-expenses">{{ b.expenses | kzMoney: b.currency : lang() }}</dd>
+            </div>
           </dl>
         } @else if (balances.error()) {
           <p class="load-error" role="alert">{{ errorKey() | transloco }}</p>

@@ -1,5 +1,14 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -101,7 +110,10 @@ export class JournalPage {
     // Entries carry the member's id only: fetch the names the page shows.
     effect(() => {
       if (!this.journal.hasValue()) return;
-      this.directory.load(this.slug(), this.journal.value().items.map((e) => e.memberId));
+      this.directory.load(
+        this.slug(),
+        this.journal.value().items.map((e) => e.memberId),
+      );
     });
   }
 

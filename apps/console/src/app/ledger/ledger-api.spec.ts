@@ -39,11 +39,16 @@ describe('LedgerApi idempotency', () => {
 
   it('sends the same key when the user retries a submission that failed', () => {
     const errors: number[] = [];
-    api.record('femmes-bouake', contribution, submission).subscribe({ error: (e: { status: number }) => errors.push(e.status) });
+    api
+      .record('femmes-bouake', contribution, submission)
+      .subscribe({ error: (e: { status: number }) => errors.push(e.status) });
     const first = backend.expectOne(url);
     expect(first.request.method).toBe('POST');
     expect(keyOf(first)).toBe('key-1');
-    first.flush({ status: 500, title: 'Server error', type: 'about:blank', code: 'x' }, { status: 500, statusText: 'Error' });
+    first.flush(
+      { status: 500, title: 'Server error', type: 'about:blank', code: 'x' },
+      { status: 500, statusText: 'Error' },
+    );
     expect(errors).toEqual([500]);
 
     // "Retry": the first request may have been recorded before the server failed.
@@ -95,21 +100,30 @@ describe('LedgerApi idempotency', () => {
   it('does not re-send a refused request (the same body would be refused again)', () => {
     jest.useFakeTimers();
     let status: number | undefined;
-    api.record('femmes-bouake', contribution, submission).subscribe({ error: (e: { status: number }) => (status = e.status) });
-    backend.expectOne(url).flush(
-      { type: 'about:blank', title: 'Invalid', status: 422, code: 'validation_failed' },
-      { status: 422, statusText: 'Unprocessable' },
-    );
+    api
+      .record('femmes-bouake', contribution, submission)
+      .subscribe({ error: (e: { status: number }) => (status = e.status) });
+    backend
+      .expectOne(url)
+      .flush(
+        { type: 'about:blank', title: 'Invalid', status: 422, code: 'validation_failed' },
+        { status: 422, statusText: 'Unprocessable' },
+      );
     jest.advanceTimersByTime(5000);
     backend.expectNone(url);
     expect(status).toBe(422);
   });
 
   it('keys a reversal by the entry it reverses', () => {
-    api.reverse('femmes-bouake', 't-1', { reason: 'Erreur de saisie' }, submission).subscribe({ error: () => undefined });
+    api
+      .reverse('femmes-bouake', 't-1', { reason: 'Erreur de saisie' }, submission)
+      .subscribe({ error: () => undefined });
     const first = backend.expectOne(`${url}/t-1/reversal`);
     expect(keyOf(first)).toBe('key-1');
-    first.flush({ type: 'about:blank', title: 'Bad gateway', status: 400, code: 'x' }, { status: 400, statusText: 'Bad' });
+    first.flush(
+      { type: 'about:blank', title: 'Bad gateway', status: 400, code: 'x' },
+      { status: 400, statusText: 'Bad' },
+    );
 
     api.reverse('femmes-bouake', 't-2', { reason: 'Erreur de saisie' }, submission).subscribe();
     expect(keyOf(backend.expectOne(`${url}/t-2/reversal`))).toBe('key-2');

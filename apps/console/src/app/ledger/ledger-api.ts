@@ -12,8 +12,7 @@ import { cooperativeUrl } from '../cooperative/cooperative-api';
 import { type SubmissionKey, retryTransient } from '../core/http/idempotency';
 
 export const transactionsUrl = (slug: string) => `${cooperativeUrl(slug)}/transactions`;
-export const transactionUrl = (slug: string, id: string) =>
-  `${transactionsUrl(slug)}/${encodeURIComponent(id)}`;
+export const transactionUrl = (slug: string, id: string) => `${transactionsUrl(slug)}/${encodeURIComponent(id)}`;
 export const balancesUrl = (slug: string) => `${cooperativeUrl(slug)}/balances`;
 export const memberSummaryUrl = (slug: string, memberId: string) =>
   `${cooperativeUrl(slug)}/members/${encodeURIComponent(memberId)}/summary`;
@@ -50,15 +49,14 @@ const PAGE_MAX = 100;
 export class LedgerApi {
   private readonly http = inject(HttpClient);
 
-  record(
-    slug: string,
-    body: RecordTransactionRequest,
-    submission: SubmissionKey,
-  ): Observable<TransactionResponse> {
+  record(slug: string, body: RecordTransactionRequest, submission: SubmissionKey): Observable<TransactionResponse> {
     const key = submission.keyFor(`record:${slug}`, body);
     return this.http
       .post<TransactionResponse>(transactionsUrl(slug), body, { headers: { 'Idempotency-Key': key } })
-      .pipe(retryTransient(), tap(() => submission.settle()));
+      .pipe(
+        retryTransient(),
+        tap(() => submission.settle()),
+      );
   }
 
   reverse(
@@ -72,7 +70,10 @@ export class LedgerApi {
       .post<TransactionResponse>(`${transactionUrl(slug, id)}/reversal`, body, {
         headers: { 'Idempotency-Key': key },
       })
-      .pipe(retryTransient(), tap(() => submission.settle()));
+      .pipe(
+        retryTransient(),
+        tap(() => submission.settle()),
+      );
   }
 
   /** Every entry matching the filters, page after page (for an export). */

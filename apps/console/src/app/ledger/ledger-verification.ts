@@ -17,10 +17,27 @@ import { LedgerApi } from './ledger-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule, TranslocoPipe],
   styles: `
-    .result { display: flex; gap: 8px; align-items: flex-start; padding: 8px 12px; border-radius: 8px; margin: 12px 0 0; }
-    .ok { background: #d7f5e3; color: #0b5a2c; }
-    .broken { background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); }
-    .hash { font-family: ui-monospace, monospace; font-size: 0.8em; overflow-wrap: anywhere; }
+    .result {
+      display: flex;
+      gap: 8px;
+      align-items: flex-start;
+      padding: 8px 12px;
+      border-radius: 8px;
+      margin: 12px 0 0;
+    }
+    .ok {
+      background: #d7f5e3;
+      color: #0b5a2c;
+    }
+    .broken {
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .hash {
+      font-family: ui-monospace, monospace;
+      font-size: 0.8em;
+      overflow-wrap: anywhere;
+    }
   `,
   template: `
     <mat-card appearance="outlined">

@@ -21,4 +21,3 @@ export const journalRoutes: Routes = [
     loadComponent: () => import('./transaction-page').then((m) => m.TransactionPage),
   },
 ];
-

@@ -41,7 +41,10 @@ describe('RecordPage', () => {
         provideHttpClientTesting(),
         provideNoopAnimations(),
         provideIcons(),
-        { provide: Session, useValue: { me: signal<MeResponse>(aUser({ memberships: [aMembership({ role: 'treasurer' })] })) } },
+        {
+          provide: Session,
+          useValue: { me: signal<MeResponse>(aUser({ memberships: [aMembership({ role: 'treasurer' })] })) },
+        },
         { provide: CurrentCooperative, useValue: { slug: signal('femmes-bouake') } },
       ],
     });

@@ -137,7 +137,9 @@ export class RecordPage {
       if (!id) return;
       untracked(() => {
         if (this.form.controls.member.value?.id === id) return;
-        this.members.get(slug, id).subscribe({ next: (m) => this.form.controls.member.setValue(m), error: () => undefined });
+        this.members
+          .get(slug, id)
+          .subscribe({ next: (m) => this.form.controls.member.setValue(m), error: () => undefined });
       });
     });
   }

@@ -23,8 +23,20 @@ describe('recordRequest', () => {
       channel: 'cash',
     });
     expect(
-      recordRequest('penalty', form({ occurredOn: '2026-11-20', externalRef: ' MM-1 ', channel: 'mobile_money' }), 'XOF', '2026-11-25'),
-    ).toEqual({ kind: 'penalty', memberId: awa.id, amount: 5000, channel: 'mobile_money', externalRef: 'MM-1', occurredOn: '2026-11-20' });
+      recordRequest(
+        'penalty',
+        form({ occurredOn: '2026-11-20', externalRef: ' MM-1 ', channel: 'mobile_money' }),
+        'XOF',
+        '2026-11-25',
+      ),
+    ).toEqual({
+      kind: 'penalty',
+      memberId: awa.id,
+      amount: 5000,
+      channel: 'mobile_money',
+      externalRef: 'MM-1',
+      occurredOn: '2026-11-20',
+    });
   });
 
   it('gives each kind only the fields it takes', () => {
@@ -34,8 +46,19 @@ describe('recordRequest', () => {
       amount: 150_050,
       channel: 'cash',
     });
-    expect(recordRequest('income', form(), 'XOF', '2026-11-25')).toEqual({ kind: 'income', amount: 5000, channel: 'cash' });
-    expect(recordRequest('adjustment', form({ member: null, direction: 'out', memo: 'Écart de caisse' }), 'XOF', '2026-11-25')).toEqual({
+    expect(recordRequest('income', form(), 'XOF', '2026-11-25')).toEqual({
+      kind: 'income',
+      amount: 5000,
+      channel: 'cash',
+    });
+    expect(
+      recordRequest(
+        'adjustment',
+        form({ member: null, direction: 'out', memo: 'Écart de caisse' }),
+        'XOF',
+        '2026-11-25',
+      ),
+    ).toEqual({
       kind: 'adjustment',
       direction: 'out',
       amount: 5000,

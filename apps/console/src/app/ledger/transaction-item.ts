@@ -21,24 +21,76 @@ export function isReversible(entry: TransactionResponse): boolean {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatButtonModule, MatIconModule, TranslocoPipe, KzMoneyPipe, KzDayPipe],
   styles: `
-    :host { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 2px 12px; align-items: start; }
-    .what { font-weight: 500; overflow-wrap: anywhere; }
-    .amount { font-weight: 600; text-align: end; white-space: nowrap; font-variant-numeric: tabular-nums; }
-    .details { grid-column: 1; font-size: 0.875em; overflow-wrap: anywhere; align-self: center; }
-    .links { grid-column: 1 / -1; font-size: 0.875em; overflow-wrap: anywhere; }
-    .details { color: var(--mat-sys-on-surface-variant); }
-    .links { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 12px; }
-    .links a { display: inline-flex; align-items: center; gap: 4px; }
-    .links mat-icon { width: 18px; height: 18px; }
-    :host(.reversed) .amount { text-decoration: line-through; }
-    .seq { color: var(--mat-sys-on-surface-variant); font-variant-numeric: tabular-nums; }
-    .actions { grid-column: 2; grid-row: 2; display: flex; justify-content: flex-end; margin: -6px -8px -6px 0; }
+    :host {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      gap: 2px 12px;
+      align-items: start;
+    }
+    .what {
+      font-weight: 500;
+      overflow-wrap: anywhere;
+    }
+    .amount {
+      font-weight: 600;
+      text-align: end;
+      white-space: nowrap;
+      font-variant-numeric: tabular-nums;
+    }
+    .details {
+      grid-column: 1;
+      font-size: 0.875em;
+      overflow-wrap: anywhere;
+      align-self: center;
+    }
+    .links {
+      grid-column: 1 / -1;
+      font-size: 0.875em;
+      overflow-wrap: anywhere;
+    }
+    .details {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .links {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 4px 12px;
+    }
+    .links a {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+    }
+    .links mat-icon {
+      width: 18px;
+      height: 18px;
+    }
+    :host(.reversed) .amount {
+      text-decoration: line-through;
+    }
+    .seq {
+      color: var(--mat-sys-on-surface-variant);
+      font-variant-numeric: tabular-nums;
+    }
+    .actions {
+      grid-column: 2;
+      grid-row: 2;
+      display: flex;
+      justify-content: flex-end;
+      margin: -6px -8px -6px 0;
+    }
   `,
   host: { '[class.reversed]': 'entry().reversedById !== null' },
   template: `
     @let e = entry();
     <span class="what">
-      <a class="seq" [routerLink]="['/c', slug(), 'journal', e.id]" [attr.aria-label]="'journal.entryLabel' | transloco: { seq: e.seq }">#{{ e.seq }}</a>
+      <a
+        class="seq"
+        [routerLink]="['/c', slug(), 'journal', e.id]"
+        [attr.aria-label]="'journal.entryLabel' | transloco: { seq: e.seq }"
+        >#{{ e.seq }}</a
+      >
       {{ 'ledger.kind.' + e.kind | transloco }}
       @if (e.category) {
         · {{ 'ledger.category.' + e.category | transloco }}
@@ -48,7 +100,12 @@ export function isReversible(entry: TransactionResponse): boolean {
         <a [routerLink]="['/c', slug(), 'members', e.memberId]">{{ memberName() ?? '…' }}</a>
       }
     </span>
-    <span class="amount" [class.amount-in]="e.direction === 1" [class.amount-out]="e.direction === -1" data-testid="entry-amount">
+    <span
+      class="amount"
+      [class.amount-in]="e.direction === 1"
+      [class.amount-out]="e.direction === -1"
+      data-testid="entry-amount"
+    >
       {{ e.direction === 1 ? '+' : '−' }}{{ e.amount | kzMoney: e.currency : lang() }}
     </span>
     <span class="details">

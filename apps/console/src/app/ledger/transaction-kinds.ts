@@ -1,9 +1,4 @@
-import type {
-  CHANNELS,
-  EXPENSE_CATEGORIES,
-  RECORDABLE_KINDS,
-  TRANSACTION_KINDS,
-} from '@kotizo/contracts';
+import type { CHANNELS, EXPENSE_CATEGORIES, RECORDABLE_KINDS, TRANSACTION_KINDS } from '@kotizo/contracts';
 
 // Types only from the contracts (their values would pull zod into the bundle); the records
 // below must name every value of each contract type, so the lists cannot drift from the API.

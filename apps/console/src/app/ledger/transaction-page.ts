@@ -20,15 +20,37 @@ import { TransactionItem } from './transaction-item';
 @Component({
   selector: 'kz-transaction-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule, TranslocoPipe, KzDatePipe, TransactionItem],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatIconModule,
+    MatProgressBarModule,
+    TranslocoPipe,
+    KzDatePipe,
+    TransactionItem,
+  ],
   styles: `
-    mat-card { max-width: 720px; }
-    .hash { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-size: 0.8em; overflow-wrap: anywhere; }
-    .kz-facts { margin-top: 16px; }
+    mat-card {
+      max-width: 720px;
+    }
+    .hash {
+      font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+      font-size: 0.8em;
+      overflow-wrap: anywhere;
+    }
+    .kz-facts {
+      margin-top: 16px;
+    }
   `,
   template: `
     <header class="page-header">
-      <a mat-icon-button [routerLink]="['/c', slug(), 'journal']" [attr.aria-label]="'common.back' | transloco" data-testid="back">
+      <a
+        mat-icon-button
+        [routerLink]="['/c', slug(), 'journal']"
+        [attr.aria-label]="'common.back' | transloco"
+        data-testid="back"
+      >
         <mat-icon svgIcon="back" />
       </a>
       <h1 class="page-title">
@@ -58,11 +80,20 @@ import { TransactionItem } from './transaction-item';
             (reverse)="reverse($event)"
           />
           <dl class="kz-facts">
-            <div><dt>{{ 'journal.recordedAt' | transloco }}</dt><dd>{{ e.recordedAt | kzDate: lang() }}</dd></div>
+            <div>
+              <dt>{{ 'journal.recordedAt' | transloco }}</dt>
+              <dd>{{ e.recordedAt | kzDate: lang() }}</dd>
+            </div>
             @if (e.reason) {
-              <div><dt>{{ 'journal.reason' | transloco }}</dt><dd>{{ e.reason }}</dd></div>
+              <div>
+                <dt>{{ 'journal.reason' | transloco }}</dt>
+                <dd>{{ e.reason }}</dd>
+              </div>
             }
-            <div><dt>{{ 'journal.hash' | transloco }}</dt><dd class="hash">{{ e.hash }}</dd></div>
+            <div>
+              <dt>{{ 'journal.hash' | transloco }}</dt>
+              <dd class="hash">{{ e.hash }}</dd>
+            </div>
           </dl>
         </mat-card-content>
       </mat-card>

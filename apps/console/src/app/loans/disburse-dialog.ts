@@ -38,10 +38,24 @@ export interface DisburseDialogData {
     KzMoneyPipe,
   ],
   styles: `
-    form { display: flex; flex-direction: column; }
-    .question { font: var(--mat-sys-title-medium); margin: 0 0 16px; }
-    .label { font: var(--mat-sys-label-large); color: var(--mat-sys-on-surface-variant); display: block; margin-bottom: 4px; }
-    mat-chip-listbox { display: block; margin-bottom: 16px; }
+    form {
+      display: flex;
+      flex-direction: column;
+    }
+    .question {
+      font: var(--mat-sys-title-medium);
+      margin: 0 0 16px;
+    }
+    .label {
+      font: var(--mat-sys-label-large);
+      color: var(--mat-sys-on-surface-variant);
+      display: block;
+      margin-bottom: 4px;
+    }
+    mat-chip-listbox {
+      display: block;
+      margin-bottom: 16px;
+    }
   `,
   template: `
     <h2 mat-dialog-title>{{ 'loans.disburse.title' | transloco: { number: data.loan.number } }}</h2>
@@ -51,7 +65,11 @@ export interface DisburseDialogData {
           <mat-progress-bar mode="indeterminate" />
         }
         <p class="question" data-testid="disburse-question">
-          {{ 'loans.disburse.question' | transloco: { amount: (data.loan.principal | kzMoney: data.loan.currency : data.lang), name: data.borrower } }}
+          {{
+            'loans.disburse.question'
+              | transloco
+                : { amount: (data.loan.principal | kzMoney: data.loan.currency : data.lang), name: data.borrower }
+          }}
         </p>
         @if (errorKey(); as key) {
           <p class="kz-error-box" role="alert">{{ key | transloco }}</p>
@@ -59,7 +77,9 @@ export interface DisburseDialogData {
         <span class="label" id="disburse-channel">{{ 'record.channel' | transloco }}</span>
         <mat-chip-listbox formControlName="channel" aria-labelledby="disburse-channel" data-testid="disburse-channel">
           @for (c of channels; track c) {
-            <mat-chip-option [value]="c" [selectable]="form.controls.channel.value !== c">{{ 'ledger.channel.' + c | transloco }}</mat-chip-option>
+            <mat-chip-option [value]="c" [selectable]="form.controls.channel.value !== c">{{
+              'ledger.channel.' + c | transloco
+            }}</mat-chip-option>
           }
         </mat-chip-listbox>
         <mat-form-field class="full-width">
@@ -110,7 +130,9 @@ export class DisburseDialog {
           this.ref.disableClose = false;
           const problem = toProblem(error);
           applyProblemToForm(this.form, problem);
-          this.errorKey.set(problem.code === 'loan_not_approved' ? 'loans.disburse.notApproved' : problemMessageKey(problem));
+          this.errorKey.set(
+            problem.code === 'loan_not_approved' ? 'loans.disburse.notApproved' : problemMessageKey(problem),
+          );
         },
       });
   }

@@ -1,5 +1,14 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
@@ -22,11 +31,25 @@ type LoanTab = (typeof LOAN_TABS)[number];
 @Component({
   selector: 'kz-loan-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatIconModule, MatPaginatorModule, MatProgressBarModule, TranslocoPipe, CanDirective, LoanSummary],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    TranslocoPipe,
+    CanDirective,
+    LoanSummary,
+  ],
   template: `
     <header class="page-header">
       <h1 class="page-title">{{ 'loans.title' | transloco }}</h1>
-      <a *kzCan="'create'; subject: 'Loan'" mat-flat-button [routerLink]="['/c', slug(), 'loans', 'new']" data-testid="new-loan">
+      <a
+        *kzCan="'create'; subject: 'Loan'"
+        mat-flat-button
+        [routerLink]="['/c', slug(), 'loans', 'new']"
+        data-testid="new-loan"
+      >
         <mat-icon svgIcon="add" />
         {{ 'loans.new' | transloco }}
       </a>
@@ -39,7 +62,8 @@ type LoanTab = (typeof LOAN_TABS)[number];
           [class.current]="t === tab()"
           [attr.aria-current]="t === tab() ? 'page' : null"
           [attr.data-testid]="'loans-tab-' + t"
-        >{{ 'loans.tab.' + t | transloco }}</a>
+          >{{ 'loans.tab.' + t | transloco }}</a
+        >
       }
     </nav>
     @if (loans.isLoading()) {
@@ -112,7 +136,11 @@ export class LoanListPage {
 
   constructor() {
     effect(() => {
-      if (this.loans.hasValue()) this.directory.load(this.slug(), this.loans.value().items.map((l) => l.memberId));
+      if (this.loans.hasValue())
+        this.directory.load(
+          this.slug(),
+          this.loans.value().items.map((l) => l.memberId),
+        );
     });
   }
 

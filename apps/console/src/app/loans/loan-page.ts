@@ -79,7 +79,13 @@ export class LoanPage {
     if (!loan) return [];
     return loan.position
       ? loan.schedule
-      : loan.schedule.map(({ number, dueDate, principal, interest, total }) => ({ number, dueDate, principal, interest, total }));
+      : loan.schedule.map(({ number, dueDate, principal, interest, total }) => ({
+          number,
+          dueDate,
+          principal,
+          interest,
+          total,
+        }));
   });
 
   constructor() {
@@ -106,7 +112,10 @@ export class LoanPage {
       .subscribe((disbursed) => {
         if (!disbursed) return;
         this.loan.set(disbursed);
-        this.notify('loans.disburse.done', { amount: this.money(disbursed.principal, disbursed.currency), name: this.borrower() ?? '' });
+        this.notify('loans.disburse.done', {
+          amount: this.money(disbursed.principal, disbursed.currency),
+          name: this.borrower() ?? '',
+        });
       });
   }
 
@@ -152,7 +161,10 @@ export class LoanPage {
             this.loan.set(written);
             this.notify('loans.writeOff.done', params);
           },
-          error: (error: unknown) => this.snackBar.open(this.transloco.translate(problemMessageKey(toProblem(error))), undefined, { duration: 6000 }),
+          error: (error: unknown) =>
+            this.snackBar.open(this.transloco.translate(problemMessageKey(toProblem(error))), undefined, {
+              duration: 6000,
+            }),
         });
       });
   }

@@ -23,7 +23,10 @@ describe('previewSchedule', () => {
 
   it('is null for terms that are not a loan', () => {
     expect(
-      previewSchedule({ principal: 0, annualRateBasisPoints: 1200, method: 'flat', installments: 3, frequency: 'monthly' }, '2026-11-25'),
+      previewSchedule(
+        { principal: 0, annualRateBasisPoints: 1200, method: 'flat', installments: 3, frequency: 'monthly' },
+        '2026-11-25',
+      ),
     ).toBeNull();
   });
 });

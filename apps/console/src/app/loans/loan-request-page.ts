@@ -116,7 +116,13 @@ export class LoanRequestPage {
     const rate = percentToBasisPoints(v.rate);
     const principal = amountOf(v.principal, this.currency());
     if (!rate.ok || principal === 0 || !Number.isInteger(v.installments)) return null;
-    const terms = { principal, annualRateBasisPoints: rate.basisPoints, method: v.method, installments: v.installments, frequency: v.frequency };
+    const terms = {
+      principal,
+      annualRateBasisPoints: rate.basisPoints,
+      method: v.method,
+      installments: v.installments,
+      frequency: v.frequency,
+    };
     return previewSchedule(terms, this.details.today());
   });
 
@@ -126,7 +132,9 @@ export class LoanRequestPage {
       const slug = this.slug();
       if (id) {
         untracked(() =>
-          this.members.get(slug, id).subscribe({ next: (m) => this.form.controls.member.setValue(m), error: () => undefined }),
+          this.members
+            .get(slug, id)
+            .subscribe({ next: (m) => this.form.controls.member.setValue(m), error: () => undefined }),
         );
       }
     });
@@ -173,8 +181,11 @@ export class LoanRequestPage {
           ...e,
           field: e.field === 'memberId' ? 'member' : e.field.startsWith('guarantorIds') ? 'guarantorIds' : e.field,
         }));
-        this.otherErrors.set(applyProblemToForm(this.form, { ...problem, errors }).filter((e) => e.field !== 'annualRateBasisPoints'));
-        if (errors.some((e) => e.field === 'annualRateBasisPoints')) this.form.controls.rate.setErrors({ rate: 'invalid' });
+        this.otherErrors.set(
+          applyProblemToForm(this.form, { ...problem, errors }).filter((e) => e.field !== 'annualRateBasisPoints'),
+        );
+        if (errors.some((e) => e.field === 'annualRateBasisPoints'))
+          this.form.controls.rate.setErrors({ rate: 'invalid' });
         this.errorKey.set(problemMessageKey(problem));
       },
     });

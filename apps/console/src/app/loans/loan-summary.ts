@@ -17,25 +17,61 @@ import { formatPercent } from './rate';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatButtonModule, MatIconModule, TranslocoPipe, KzMoneyPipe, KzDatePipe, StatusChip],
   styles: `
-    :host { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 4px 12px; align-items: center; }
-    .title { font-weight: 500; overflow-wrap: anywhere; }
-    .amount { font-weight: 600; white-space: nowrap; text-align: end; }
-    .meta { grid-column: 1 / -1; font-size: 0.875em; color: var(--mat-sys-on-surface-variant); overflow-wrap: anywhere; }
-    .late { color: var(--mat-sys-error); font-weight: 500; }
-    .actions { grid-column: 1 / -1; display: flex; flex-wrap: wrap; justify-content: flex-end; align-items: center; gap: 8px; }
-    .own { font-size: 0.85em; color: var(--mat-sys-on-surface-variant); margin-inline-end: auto; }
+    :host {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      gap: 4px 12px;
+      align-items: center;
+    }
+    .title {
+      font-weight: 500;
+      overflow-wrap: anywhere;
+    }
+    .amount {
+      font-weight: 600;
+      white-space: nowrap;
+      text-align: end;
+    }
+    .meta {
+      grid-column: 1 / -1;
+      font-size: 0.875em;
+      color: var(--mat-sys-on-surface-variant);
+      overflow-wrap: anywhere;
+    }
+    .late {
+      color: var(--mat-sys-error);
+      font-weight: 500;
+    }
+    .actions {
+      grid-column: 1 / -1;
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: flex-end;
+      align-items: center;
+      gap: 8px;
+    }
+    .own {
+      font-size: 0.85em;
+      color: var(--mat-sys-on-surface-variant);
+      margin-inline-end: auto;
+    }
   `,
   template: `
     @let l = loan();
     <span class="title">
-      <a [routerLink]="['/c', slug(), 'loans', l.id]" data-testid="loan-link">{{ 'loans.numbered' | transloco: { number: l.number } }}</a>
+      <a [routerLink]="['/c', slug(), 'loans', l.id]" data-testid="loan-link">{{
+        'loans.numbered' | transloco: { number: l.number }
+      }}</a>
       · <a [routerLink]="['/c', slug(), 'members', l.memberId]">{{ borrower() ?? '…' }}</a>
     </span>
     <span class="amount">{{ l.principal | kzMoney: l.currency : lang() }}</span>
     <span class="meta">
       <kz-status-chip keys="loanStatus" [status]="l.status" data-testid="loan-status" />
       {{ rate() }} {{ 'loans.perYear' | transloco }} ·
-      {{ 'loans.installmentsEvery' | transloco: { count: l.installments, frequency: ('loans.frequency.' + l.frequency | transloco) } }}
+      {{
+        'loans.installmentsEvery'
+          | transloco: { count: l.installments, frequency: ('loans.frequency.' + l.frequency | transloco) }
+      }}
       · {{ 'loans.requestedOn' | transloco: { date: (l.requestedAt | kzDate: lang()) } }}
       @if (l.position; as p) {
         · {{ 'loans.position.outstanding' | transloco }} {{ p.outstandingTotal | kzMoney: l.currency : lang() }}
@@ -53,7 +89,13 @@ import { formatPercent } from './rate';
           {{ 'loans.decision.reject.action' | transloco }}
         </button>
         <!-- Maker-checker: whoever requested a loan does not approve it. -->
-        <button mat-flat-button type="button" [disabled]="ownRequest()" (click)="decide.emit('approve')" data-testid="loan-approve">
+        <button
+          mat-flat-button
+          type="button"
+          [disabled]="ownRequest()"
+          (click)="decide.emit('approve')"
+          data-testid="loan-approve"
+        >
           <mat-icon svgIcon="check" />
           {{ 'loans.decision.approve.action' | transloco }}
         </button>

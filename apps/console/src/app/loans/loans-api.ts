@@ -47,8 +47,9 @@ export class LoansApi {
 
   private idempotent<T>(url: string, operation: string, body: object, submission: SubmissionKey): Observable<T> {
     const key = submission.keyFor(operation, body);
-    return this.http
-      .post<T>(url, body, { headers: { 'Idempotency-Key': key } })
-      .pipe(retryTransient(), tap(() => submission.settle()));
+    return this.http.post<T>(url, body, { headers: { 'Idempotency-Key': key } }).pipe(
+      retryTransient(),
+      tap(() => submission.settle()),
+    );
   }
 }

@@ -19,9 +19,18 @@ import { formatPercent } from './rate';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatButtonModule, MatCardModule, MatProgressBarModule, TranslocoPipe, KzMoneyPipe],
   styles: `
-    .par { font: var(--mat-sys-display-small); margin: 0 0 16px; }
-    .par-label { font: var(--mat-sys-label-large); color: var(--mat-sys-on-surface-variant); margin: 0; }
-    .risk { color: var(--mat-sys-error); }
+    .par {
+      font: var(--mat-sys-display-small);
+      margin: 0 0 16px;
+    }
+    .par-label {
+      font: var(--mat-sys-label-large);
+      color: var(--mat-sys-on-surface-variant);
+      margin: 0;
+    }
+    .risk {
+      color: var(--mat-sys-error);
+    }
   `,
   template: `
     <mat-card appearance="outlined" data-testid="portfolio">
@@ -34,10 +43,22 @@ import { formatPercent } from './rate';
           <p class="par-label">{{ 'portfolio.par30' | transloco }}</p>
           <p class="par" [class.risk]="p.par30BasisPoints > 0" data-testid="portfolio-par30">{{ par30() }}</p>
           <dl class="kz-facts">
-            <div><dt>{{ 'portfolio.outstanding' | transloco }}</dt><dd data-testid="portfolio-outstanding">{{ p.outstanding | kzMoney: p.currency : lang() }}</dd></div>
-            <div><dt>{{ 'portfolio.atRisk30' | transloco }}</dt><dd>{{ p.atRisk30 | kzMoney: p.currency : lang() }}</dd></div>
-            <div><dt>{{ 'portfolio.activeLoans' | transloco }}</dt><dd data-testid="portfolio-active">{{ p.activeLoans }}</dd></div>
-            <div><dt>{{ 'portfolio.lateLoans' | transloco }}</dt><dd [class.risk]="p.lateLoans > 0">{{ p.lateLoans }}</dd></div>
+            <div>
+              <dt>{{ 'portfolio.outstanding' | transloco }}</dt>
+              <dd data-testid="portfolio-outstanding">{{ p.outstanding | kzMoney: p.currency : lang() }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'portfolio.atRisk30' | transloco }}</dt>
+              <dd>{{ p.atRisk30 | kzMoney: p.currency : lang() }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'portfolio.activeLoans' | transloco }}</dt>
+              <dd data-testid="portfolio-active">{{ p.activeLoans }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'portfolio.lateLoans' | transloco }}</dt>
+              <dd [class.risk]="p.lateLoans > 0">{{ p.lateLoans }}</dd>
+            </div>
           </dl>
         } @else if (portfolio.error()) {
           <p class="load-error" role="alert">{{ errorKey() | transloco }}</p>
@@ -47,7 +68,9 @@ import { formatPercent } from './rate';
       </mat-card-content>
       @if (canReadLoans()) {
         <mat-card-actions>
-          <a mat-button [routerLink]="['/c', slug(), 'loans']" [queryParams]="{ status: 'disbursed' }">{{ 'portfolio.see' | transloco }}</a>
+          <a mat-button [routerLink]="['/c', slug(), 'loans']" [queryParams]="{ status: 'disbursed' }">{{
+            'portfolio.see' | transloco
+          }}</a>
         </mat-card-actions>
       }
     </mat-card>

@@ -27,7 +27,9 @@ export function basisPointsToPercent(basisPoints: number, locale: string): strin
     throw new RangeError(`Basis points must be a whole number, got ${basisPoints}`);
   }
   const whole = Math.trunc(basisPoints / 100);
-  const fraction = String(basisPoints % 100).padStart(2, '0').replace(/0+$/, '');
+  const fraction = String(basisPoints % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   if (!fraction) return String(whole);
   const mark = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal');
   return `${whole}${mark?.value ?? '.'}${fraction}`;

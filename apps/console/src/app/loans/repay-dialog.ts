@@ -48,12 +48,32 @@ export function nextDue(loan: LoanResponse): number {
     TranslocoPipe,
   ],
   styles: `
-    form { display: flex; flex-direction: column; }
-    .amount-input { font-size: 1.75rem; line-height: 2.25rem; }
-    .currency { padding-inline-start: 8px; white-space: nowrap; }
-    .label { font: var(--mat-sys-label-large); color: var(--mat-sys-on-surface-variant); display: block; margin-bottom: 4px; }
-    mat-chip-listbox { display: block; margin-bottom: 16px; }
-    .question { font: var(--mat-sys-title-medium); margin: 0 0 8px; }
+    form {
+      display: flex;
+      flex-direction: column;
+    }
+    .amount-input {
+      font-size: 1.75rem;
+      line-height: 2.25rem;
+    }
+    .currency {
+      padding-inline-start: 8px;
+      white-space: nowrap;
+    }
+    .label {
+      font: var(--mat-sys-label-large);
+      color: var(--mat-sys-on-surface-variant);
+      display: block;
+      margin-bottom: 4px;
+    }
+    mat-chip-listbox {
+      display: block;
+      margin-bottom: 16px;
+    }
+    .question {
+      font: var(--mat-sys-title-medium);
+      margin: 0 0 8px;
+    }
   `,
   template: `
     <h2 mat-dialog-title>{{ 'loans.repay.title' | transloco: { number: data.loan.number } }}</h2>
@@ -69,7 +89,14 @@ export function nextDue(loan: LoanResponse): number {
           <p class="muted">{{ 'loans.repay.owed' | transloco: { amount: owed() } }}</p>
           <mat-form-field class="full-width">
             <mat-label>{{ 'loans.repay.amount' | transloco }}</mat-label>
-            <input matInput formControlName="amount" inputmode="decimal" autocomplete="off" class="amount-input" data-testid="repay-amount" />
+            <input
+              matInput
+              formControlName="amount"
+              inputmode="decimal"
+              autocomplete="off"
+              class="amount-input"
+              data-testid="repay-amount"
+            />
             <span matTextSuffix class="currency">{{ symbol }}</span>
             @if (message(form.controls.amount); as m) {
               <mat-error>{{ m.text ?? (m.key | transloco: m.params) }}</mat-error>
@@ -78,7 +105,9 @@ export function nextDue(loan: LoanResponse): number {
           <span class="label" id="repay-channel">{{ 'record.channel' | transloco }}</span>
           <mat-chip-listbox formControlName="channel" aria-labelledby="repay-channel" data-testid="repay-channel">
             @for (c of channels; track c) {
-              <mat-chip-option [value]="c" [selectable]="form.controls.channel.value !== c">{{ 'ledger.channel.' + c | transloco }}</mat-chip-option>
+              <mat-chip-option [value]="c" [selectable]="form.controls.channel.value !== c">{{
+                'ledger.channel.' + c | transloco
+              }}</mat-chip-option>
             }
           </mat-chip-listbox>
           <mat-form-field class="full-width">
@@ -93,9 +122,13 @@ export function nextDue(loan: LoanResponse): number {
       <mat-dialog-actions align="end">
         @if (step() === 'form') {
           <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | transloco }}</button>
-          <button mat-flat-button type="submit" data-testid="repay-continue">{{ 'record.continue' | transloco }}</button>
+          <button mat-flat-button type="submit" data-testid="repay-continue">
+            {{ 'record.continue' | transloco }}
+          </button>
         } @else {
-          <button mat-button type="button" (click)="step.set('form')" [disabled]="busy()">{{ 'record.edit' | transloco }}</button>
+          <button mat-button type="button" (click)="step.set('form')" [disabled]="busy()">
+            {{ 'record.edit' | transloco }}
+          </button>
           <button mat-flat-button type="submit" [disabled]="busy()" data-testid="repay-confirm">
             {{ (errorKey() ? 'record.retry' : 'record.confirm') | transloco }}
           </button>
@@ -139,7 +172,11 @@ export class RepayDialog {
         return;
       }
       this.errorKey.set(null);
-      const amount = formatMoney(amountOf(this.form.controls.amount.value, this.currency), this.currency, this.data.lang);
+      const amount = formatMoney(
+        amountOf(this.form.controls.amount.value, this.currency),
+        this.currency,
+        this.data.lang,
+      );
       this.question.set(
         this.transloco.translate('loans.repay.question', {
           amount,
@@ -156,7 +193,11 @@ export class RepayDialog {
   private send(): void {
     const { amount, channel, externalRef } = this.form.getRawValue();
     const ref = externalRef.trim();
-    const body: RepayLoanRequest = { amount: amountOf(amount, this.currency), channel, ...(ref ? { externalRef: ref } : {}) };
+    const body: RepayLoanRequest = {
+      amount: amountOf(amount, this.currency),
+      channel,
+      ...(ref ? { externalRef: ref } : {}),
+    };
     this.busy.set(true);
     this.errorKey.set(null);
     this.ref.disableClose = true;

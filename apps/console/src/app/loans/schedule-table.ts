@@ -24,18 +24,66 @@ export interface ScheduleRow {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslocoPipe, KzMoneyPipe, KzDayPipe, StatusChip],
   styles: `
-    .wrap { overflow-x: auto; }
-    table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { padding: 8px; border-bottom: 1px solid var(--mat-sys-outline-variant); text-align: end; white-space: nowrap; }
-    th { font: var(--mat-sys-label-medium); color: var(--mat-sys-on-surface-variant); }
-    th:first-child, td:first-child, th.left, td.left { text-align: start; }
-    tfoot td { font-weight: 600; border-bottom: none; }
-    .cards { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
-    .card { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 8px 12px; }
-    .line { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
-    .due { font-weight: 500; }
-    .total { font-weight: 600; font-variant-numeric: tabular-nums; }
-    .split { font-size: 0.85em; color: var(--mat-sys-on-surface-variant); margin-top: 2px; }
+    .wrap {
+      overflow-x: auto;
+    }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+      font-variant-numeric: tabular-nums;
+    }
+    th,
+    td {
+      padding: 8px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      text-align: end;
+      white-space: nowrap;
+    }
+    th {
+      font: var(--mat-sys-label-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    th:first-child,
+    td:first-child,
+    th.left,
+    td.left {
+      text-align: start;
+    }
+    tfoot td {
+      font-weight: 600;
+      border-bottom: none;
+    }
+    .cards {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+    }
+    .card {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      padding: 8px 12px;
+    }
+    .line {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 8px;
+    }
+    .due {
+      font-weight: 500;
+    }
+    .total {
+      font-weight: 600;
+      font-variant-numeric: tabular-nums;
+    }
+    .split {
+      font-size: 0.85em;
+      color: var(--mat-sys-on-surface-variant);
+      margin-top: 2px;
+    }
   `,
   template: `
     @if (handset() || compact()) {
@@ -48,17 +96,21 @@ export interface ScheduleRow {
             </div>
             <div class="line split">
               <span>
-                {{ 'loans.schedule.principal' | transloco }} {{ row.principal | kzMoney: currency() : lang() }}
-                · {{ 'loans.schedule.interest' | transloco }} {{ row.interest | kzMoney: currency() : lang() }}
+                {{ 'loans.schedule.principal' | transloco }} {{ row.principal | kzMoney: currency() : lang() }} ·
+                {{ 'loans.schedule.interest' | transloco }} {{ row.interest | kzMoney: currency() : lang() }}
               </span>
             </div>
             @if (row.status) {
               <div class="line split">
                 <span>
-                  {{ 'loans.schedule.paid' | transloco }} {{ row.paid ?? 0 | kzMoney: currency() : lang() }}
-                  · {{ 'loans.schedule.remaining' | transloco }} {{ row.remaining ?? 0 | kzMoney: currency() : lang() }}
+                  {{ 'loans.schedule.paid' | transloco }} {{ row.paid ?? 0 | kzMoney: currency() : lang() }} ·
+                  {{ 'loans.schedule.remaining' | transloco }} {{ row.remaining ?? 0 | kzMoney: currency() : lang() }}
                 </span>
-                <kz-status-chip keys="installmentStatus" [status]="row.status" [attr.data-testid]="'installment-status-' + row.number" />
+                <kz-status-chip
+                  keys="installmentStatus"
+                  [status]="row.status"
+                  [attr.data-testid]="'installment-status-' + row.number"
+                />
               </div>
             }
           </li>
@@ -94,7 +146,11 @@ export interface ScheduleRow {
                   <td>{{ row.remaining ?? 0 | kzMoney: currency() : lang() }}</td>
                   <td class="left">
                     @if (row.status) {
-                      <kz-status-chip keys="installmentStatus" [status]="row.status" [attr.data-testid]="'installment-status-' + row.number" />
+                      <kz-status-chip
+                        keys="installmentStatus"
+                        [status]="row.status"
+                        [attr.data-testid]="'installment-status-' + row.number"
+                      />
                     }
                   </td>
                 }

@@ -21,12 +21,7 @@ describe('LoginPage', () => {
           preloadLangs: true,
         }),
       ],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideIcons(),
-      ],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideIcons()],
     });
     backend = TestBed.inject(HttpTestingController);
   });
@@ -48,25 +43,28 @@ describe('LoginPage', () => {
     return { fixture, root };
   }
 
-  const alertText = (root: HTMLElement) =>
-    root.querySelector('[data-testid="login-error"]')?.textContent?.trim();
+  const alertText = (root: HTMLElement) => root.querySelector('[data-testid="login-error"]')?.textContent?.trim();
 
   it('says when the e-mail or password is wrong', async () => {
     const { fixture, root } = await submit('awa@example.org', 'wrong-password');
-    backend.expectOne('/api/v1/auth/login').flush(
-      { type: 'about:blank', title: 'Unauthorized', status: 401, code: 'invalid_credentials' },
-      { status: 401, statusText: 'Unauthorized' },
-    );
+    backend
+      .expectOne('/api/v1/auth/login')
+      .flush(
+        { type: 'about:blank', title: 'Unauthorized', status: 401, code: 'invalid_credentials' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await fixture.whenStable();
     expect(alertText(root)).toBe('Adresse e-mail ou mot de passe incorrect.');
   });
 
   it('says how long to wait when sign-in is rate limited', async () => {
     const { fixture, root } = await submit('awa@example.org', 'again');
-    backend.expectOne('/api/v1/auth/login').flush(
-      { type: 'about:blank', title: 'Too Many Requests', status: 429, code: 'rate_limited' },
-      { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '30' } },
-    );
+    backend
+      .expectOne('/api/v1/auth/login')
+      .flush(
+        { type: 'about:blank', title: 'Too Many Requests', status: 429, code: 'rate_limited' },
+        { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '30' } },
+      );
     await fixture.whenStable();
     expect(alertText(root)).toBe('Trop de tentatives. Réessayez dans 30 secondes.');
   });

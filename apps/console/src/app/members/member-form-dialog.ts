@@ -38,9 +38,16 @@ function phoneValidator(control: AbstractControl): ValidationErrors | null {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
   styles: `
-    form { display: flex; flex-direction: column; }
-    mat-form-field { width: 100%; }
-    .with-hint { margin-bottom: 16px; }
+    form {
+      display: flex;
+      flex-direction: column;
+    }
+    mat-form-field {
+      width: 100%;
+    }
+    .with-hint {
+      margin-bottom: 16px;
+    }
   `,
   template: `
     <h2 mat-dialog-title>{{ (data.member ? 'members.edit.title' : 'members.add.title') | transloco }}</h2>
@@ -58,8 +65,15 @@ function phoneValidator(control: AbstractControl): ValidationErrors | null {
         </mat-form-field>
         <mat-form-field subscriptSizing="dynamic" class="with-hint">
           <mat-label>{{ 'members.form.phone' | transloco }}</mat-label>
-          <input matInput type="tel" inputmode="tel" formControlName="phone" autocomplete="off"
-                 placeholder="+225 07 01 02 03 04" data-testid="member-phone" />
+          <input
+            matInput
+            type="tel"
+            inputmode="tel"
+            formControlName="phone"
+            autocomplete="off"
+            placeholder="+225 07 01 02 03 04"
+            data-testid="member-phone"
+          />
           <mat-hint>{{ 'members.form.phoneHint' | transloco }}</mat-hint>
           @if (message(form.controls.phone); as m) {
             <mat-error>{{ m.text ?? (m.key | transloco: m.params) }}</mat-error>

@@ -17,11 +17,27 @@ import { memberUrl } from './members-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatProgressBarModule, TranslocoPipe, KzDayPipe],
   styles: `
-    h2 { font: var(--mat-sys-title-medium); margin: 0 0 8px; }
-    .when { font-size: 0.875em; color: var(--mat-sys-on-surface-variant); }
-    .action { font-weight: 500; }
-    ul.changes { margin: 4px 0 0; padding-inline-start: 18px; font-size: 0.9em; overflow-wrap: anywhere; }
-    .reason { margin: 4px 0 0; font-style: italic; }
+    h2 {
+      font: var(--mat-sys-title-medium);
+      margin: 0 0 8px;
+    }
+    .when {
+      font-size: 0.875em;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .action {
+      font-weight: 500;
+    }
+    ul.changes {
+      margin: 4px 0 0;
+      padding-inline-start: 18px;
+      font-size: 0.9em;
+      overflow-wrap: anywhere;
+    }
+    .reason {
+      margin: 4px 0 0;
+      font-style: italic;
+    }
   `,
   template: `
     <h2>{{ 'members.history.title' | transloco }}</h2>
@@ -42,13 +58,19 @@ import { memberUrl } from './members-api';
                 <li>
                   {{ 'members.field.' + c.field | transloco }} :
                   @if (c.field === 'status') {
-                    @if (c.from) { {{ 'memberStatus.' + c.from | transloco }} → }
+                    @if (c.from) {
+                      {{ 'memberStatus.' + c.from | transloco }} →
+                    }
                     {{ 'memberStatus.' + c.to | transloco }}
                   } @else if (c.field === 'joinedOn') {
-                    @if (c.from) { {{ c.from | kzDay: lang() }} → }
+                    @if (c.from) {
+                      {{ c.from | kzDay: lang() }} →
+                    }
                     {{ c.to | kzDay: lang() }}
                   } @else {
-                    @if (c.from) { {{ c.from }} → }
+                    @if (c.from) {
+                      {{ c.from }} →
+                    }
                     {{ c.to ?? '—' }}
                   }
                 </li>

@@ -61,10 +61,9 @@ export class MemberListPage {
   protected readonly search = signal('');
   protected readonly status = signal('');
   protected readonly pageSize = signal(25);
-  private readonly query = toSignal(
-    toObservable(this.search).pipe(debounceTime(300), distinctUntilChanged()),
-    { initialValue: '' },
-  );
+  private readonly query = toSignal(toObservable(this.search).pipe(debounceTime(300), distinctUntilChanged()), {
+    initialValue: '',
+  });
   /** Back to the first page whenever the filters change. */
   protected readonly pageIndex = linkedSignal({
     source: () => [this.slug(), this.query(), this.status(), this.pageSize()],

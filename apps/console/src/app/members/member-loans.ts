@@ -17,9 +17,22 @@ import { loansUrl } from '../loans/loans-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatProgressBarModule, TranslocoPipe, KzMoneyPipe, KzDatePipe, StatusChip],
   styles: `
-    h2 { font: var(--mat-sys-title-medium); margin: 0 0 8px; }
-    li.loan { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 4px 12px; }
-    .meta { font-size: 0.875em; color: var(--mat-sys-on-surface-variant); width: 100%; }
+    h2 {
+      font: var(--mat-sys-title-medium);
+      margin: 0 0 8px;
+    }
+    li.loan {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 4px 12px;
+    }
+    .meta {
+      font-size: 0.875em;
+      color: var(--mat-sys-on-surface-variant);
+      width: 100%;
+    }
   `,
   template: `
     <h2>{{ 'members.loans.title' | transloco }}</h2>
@@ -41,7 +54,8 @@ import { loansUrl } from '../loans/loans-api';
             <span class="meta">
               {{ 'loans.requestedOn' | transloco: { date: (loan.requestedAt | kzDate: lang()) } }}
               @if (loan.position; as p) {
-                · {{ 'loans.position.outstanding' | transloco }} {{ p.outstandingTotal | kzMoney: loan.currency : lang() }}
+                · {{ 'loans.position.outstanding' | transloco }}
+                {{ p.outstandingTotal | kzMoney: loan.currency : lang() }}
               }
             </span>
           </li>

@@ -114,15 +114,13 @@ export class MemberPage {
       .subscribe((reason) => {
         if (reason === undefined) return;
         this.busy.set(true);
-        this.api
-          .setStatus(this.slug(), member.id, reason ? { status, reason } : { status })
-          .subscribe({
-            next: (saved) => this.saved(saved, `members.status.${status}.done`),
-            error: (error: unknown) => {
-              this.busy.set(false);
-              this.notify(this.transloco.translate(problemMessageKey(toProblem(error))));
-            },
-          });
+        this.api.setStatus(this.slug(), member.id, reason ? { status, reason } : { status }).subscribe({
+          next: (saved) => this.saved(saved, `members.status.${status}.done`),
+          error: (error: unknown) => {
+            this.busy.set(false);
+            this.notify(this.transloco.translate(problemMessageKey(toProblem(error))));
+          },
+        });
       });
   }
 

@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  input,
-  output,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatAutocompleteModule, type MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
@@ -38,8 +30,16 @@ import { MembersApi } from './members-api';
     TranslocoPipe,
   ],
   styles: `
-    .option { display: flex; flex-direction: column; line-height: 1.25; padding: 4px 0; }
-    .meta { font-size: 0.85em; color: var(--mat-sys-on-surface-variant); }
+    .option {
+      display: flex;
+      flex-direction: column;
+      line-height: 1.25;
+      padding: 4px 0;
+    }
+    .meta {
+      font-size: 0.85em;
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
   template: `
     <mat-form-field class="full-width" [subscriptSizing]="subscriptSizing()">

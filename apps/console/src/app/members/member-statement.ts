@@ -22,8 +22,18 @@ import { statementCsv } from './statement-csv';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatIconModule, MatPaginatorModule, MatProgressBarModule, TranslocoPipe, TransactionItem],
   styles: `
-    header { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; margin-bottom: 8px; }
-    h2 { font: var(--mat-sys-title-medium); margin: 0; }
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 8px;
+      margin-bottom: 8px;
+    }
+    h2 {
+      font: var(--mat-sys-title-medium);
+      margin: 0;
+    }
   `,
   template: `
     <header>

@@ -38,9 +38,10 @@ export class MembersApi {
 
   create(slug: string, body: CreateMemberRequest, submission: SubmissionKey): Observable<MemberResponse> {
     const key = submission.keyFor(`member:${slug}`, body);
-    return this.http
-      .post<MemberResponse>(membersUrl(slug), body, { headers: { 'Idempotency-Key': key } })
-      .pipe(retryTransient(), tap(() => submission.settle()));
+    return this.http.post<MemberResponse>(membersUrl(slug), body, { headers: { 'Idempotency-Key': key } }).pipe(
+      retryTransient(),
+      tap(() => submission.settle()),
+    );
   }
 
   update(slug: string, id: string, body: UpdateMemberRequest): Observable<MemberResponse> {

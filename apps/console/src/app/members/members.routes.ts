@@ -12,4 +12,3 @@ export const membersRoutes: Routes = [
     loadComponent: () => import('./member-page').then((m) => m.MemberPage),
   },
 ];
-

@@ -30,8 +30,14 @@ export interface AddUserDialogData {
     TranslocoPipe,
   ],
   styles: `
-    form { display: flex; flex-direction: column; min-width: min(420px, 80vw); }
-    .error { color: var(--mat-sys-error); }
+    form {
+      display: flex;
+      flex-direction: column;
+      min-width: min(420px, 80vw);
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
   `,
   template: `
     <h2 mat-dialog-title>{{ 'users.add.title' | transloco }}</h2>
@@ -49,8 +55,14 @@ export interface AddUserDialogData {
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'users.email' | transloco }}</mat-label>
-          <input matInput type="email" inputmode="email" formControlName="email"
-                 autocomplete="off" data-testid="user-email" />
+          <input
+            matInput
+            type="email"
+            inputmode="email"
+            formControlName="email"
+            autocomplete="off"
+            data-testid="user-email"
+          />
           @if (message(form.controls.email); as m) {
             <mat-error>{{ m.text ?? (m.key | transloco: m.params) }}</mat-error>
           }

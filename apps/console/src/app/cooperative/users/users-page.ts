@@ -16,15 +16,8 @@ import { AbilityService } from '../../core/abilities/ability.service';
 import { Session } from '../../core/auth/session';
 import { problemMessageKey, toProblem } from '../../core/http/problem';
 import { Viewport } from '../../core/layout/viewport';
-import {
-  ConfirmDialog,
-  type ConfirmDialogData,
-  type ConfirmDialogResult,
-} from '../../core/ui/confirm-dialog';
-import {
-  TemporaryPasswordDialog,
-  type TemporaryPasswordDialogData,
-} from '../../core/ui/temporary-password-dialog';
+import { ConfirmDialog, type ConfirmDialogData, type ConfirmDialogResult } from '../../core/ui/confirm-dialog';
+import { TemporaryPasswordDialog, type TemporaryPasswordDialogData } from '../../core/ui/temporary-password-dialog';
 import { CooperativeApi, usersUrl } from '../cooperative-api';
 import { AddUserDialog, type AddUserDialogData } from './add-user-dialog';
 
@@ -86,19 +79,16 @@ export class UsersPage {
       .subscribe((user) => {
         if (!user) return;
         this.users.reload();
-        this.dialog.open<TemporaryPasswordDialog, TemporaryPasswordDialogData>(
-          TemporaryPasswordDialog,
-          {
-            data: {
-              subject: user.name,
-              name: user.name,
-              email: user.email,
-              temporaryPassword: user.temporaryPassword ?? null,
-            },
-            disableClose: true,
-            maxWidth: '560px',
+        this.dialog.open<TemporaryPasswordDialog, TemporaryPasswordDialogData>(TemporaryPasswordDialog, {
+          data: {
+            subject: user.name,
+            name: user.name,
+            email: user.email,
+            temporaryPassword: user.temporaryPassword ?? null,
           },
-        );
+          disableClose: true,
+          maxWidth: '560px',
+        });
       });
   }
 

@@ -25,8 +25,7 @@ describe('AbilityService', () => {
   });
 
   const everyPage = ['home', 'members', 'record', 'journal', 'loans', 'users'];
-  const navIds = () =>
-    navItemsFor(abilities.federationAbility(), abilities.ability(), slug()).map((item) => item.id);
+  const navIds = () => navItemsFor(abilities.federationAbility(), abilities.ability(), slug()).map((item) => item.id);
 
   it('grants nothing before /me is known', () => {
     slug.set('femmes-bouake');
@@ -109,7 +108,11 @@ describe('AbilityService', () => {
   });
 
   it('keeps the page when switching cooperatives only if the role there may open it', () => {
-    me.set(aUser({ memberships: [aMembership({ slug: 'a', role: 'treasurer' }), aMembership({ slug: 'b', role: 'secretary' })] }));
+    me.set(
+      aUser({
+        memberships: [aMembership({ slug: 'a', role: 'treasurer' }), aMembership({ slug: 'b', role: 'secretary' })],
+      }),
+    );
     expect(canOpenSection(abilities.abilityIn('a'), 'record')).toBe(true);
     expect(canOpenSection(abilities.abilityIn('b'), 'record')).toBe(false);
     expect(canOpenSection(abilities.abilityIn('b'), 'journal')).toBe(true);

@@ -17,10 +17,8 @@ export function principalFor(me: MeResponse, slug: string | null): Principal {
   const membership = slug ? me.memberships.find((m) => m.slug === slug) : undefined;
   return {
     userId: me.id,
-    federationRole:
-      me.federationRole && isFederationRole(me.federationRole) ? me.federationRole : null,
-    cooperativeRole:
-      membership && isCooperativeRole(membership.role) ? membership.role : null,
+    federationRole: me.federationRole && isFederationRole(me.federationRole) ? me.federationRole : null,
+    cooperativeRole: membership && isCooperativeRole(membership.role) ? membership.role : null,
     memberId: null,
   };
 }

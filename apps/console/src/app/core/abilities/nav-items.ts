@@ -35,11 +35,7 @@ export function canOpenSection(ability: AppAbility, section: string): boolean {
  * The side navigation: federation pages for federation staff, and the pages of the current
  * cooperative that the user's role may use there.
  */
-export function navItemsFor(
-  federationAbility: AppAbility,
-  ability: AppAbility,
-  slug: string | null,
-): NavItem[] {
+export function navItemsFor(federationAbility: AppAbility, ability: AppAbility, slug: string | null): NavItem[] {
   const items: NavItem[] = [];
   if (federationAbility.can('read', 'Cooperative')) {
     items.push({

@@ -1,11 +1,6 @@
 import { HttpClient, HttpContext, HttpContextToken } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type {
-  ChangePasswordRequest,
-  LoginRequest,
-  MeResponse,
-  TokenResponse,
-} from '@kotizo/contracts';
+import type { ChangePasswordRequest, LoginRequest, MeResponse, TokenResponse } from '@kotizo/contracts';
 import type { Observable } from 'rxjs';
 
 /** Marks the calls that carry their own credentials: the interceptor leaves them alone. */
@@ -21,11 +16,7 @@ export class AuthApi {
   }
 
   refresh(refreshToken: string): Observable<TokenResponse> {
-    return this.http.post<TokenResponse>(
-      '/api/v1/auth/refresh',
-      { refreshToken },
-      { context: skipAuth() },
-    );
+    return this.http.post<TokenResponse>('/api/v1/auth/refresh', { refreshToken }, { context: skipAuth() });
   }
 
   logout(refreshToken: string): Observable<void> {

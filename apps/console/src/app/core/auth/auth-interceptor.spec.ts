@@ -42,9 +42,7 @@ describe('authInterceptor', () => {
   it('sends the access token to the API, and nothing to other URLs', () => {
     http.get('/api/v1/me').subscribe();
     http.get('/i18n/fr.json').subscribe();
-    expect(backend.expectOne('/api/v1/me').request.headers.get('Authorization')).toBe(
-      'Bearer access-1',
-    );
+    expect(backend.expectOne('/api/v1/me').request.headers.get('Authorization')).toBe('Bearer access-1');
     expect(backend.expectOne('/i18n/fr.json').request.headers.has('Authorization')).toBe(false);
   });
 
@@ -100,10 +98,9 @@ describe('authInterceptor', () => {
     http.get('/api/v1/coops').subscribe({ error: (e: { status: number }) => (status = e.status) });
 
     backend.expectOne('/api/v1/coops').flush(null, unauthorized);
-    backend.expectOne('/api/v1/auth/refresh').flush(
-      { type: 'about:blank', title: 'Unauthorized', status: 401, code: 'token_reused' },
-      unauthorized,
-    );
+    backend
+      .expectOne('/api/v1/auth/refresh')
+      .flush({ type: 'about:blank', title: 'Unauthorized', status: 401, code: 'token_reused' }, unauthorized);
 
     expect(status).toBe(401);
     expect(store.accessToken()).toBeNull();

@@ -55,9 +55,7 @@ function retryWithFreshToken(
       return throwError(() => original);
     }),
     switchMap((token) =>
-      next(withBearer(req, token)).pipe(
-        tap({ error: (error: unknown) => isUnauthorized(error) && session.expire() }),
-      ),
+      next(withBearer(req, token)).pipe(tap({ error: (error: unknown) => isUnauthorized(error) && session.expire() })),
     ),
   );
 }

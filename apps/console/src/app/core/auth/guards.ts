@@ -11,11 +11,7 @@ export const signedInGuard: CanActivateFn = (_route, state) => {
   const router = inject(Router);
   return inject(Session)
     .ensureLoaded()
-    .pipe(
-      map((me) =>
-        me ? true : router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } }),
-      ),
-    );
+    .pipe(map((me) => (me ? true : router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } }))));
 };
 
 /** The login page is for signed-out visitors; a live session goes straight in. */

@@ -3,9 +3,7 @@ import { landingUrl, safeReturnUrl } from './landing';
 
 describe('landing', () => {
   it('sends federation staff to the federation, others to their first cooperative', () => {
-    expect(landingUrl(aUser({ federationRole: 'federation_auditor' }))).toBe(
-      '/federation/cooperatives',
-    );
+    expect(landingUrl(aUser({ federationRole: 'federation_auditor' }))).toBe('/federation/cooperatives');
     expect(landingUrl(aUser({ memberships: [aMembership({ slug: 'coop-a' })] }))).toBe('/c/coop-a');
     expect(landingUrl(aUser())).toBe('/no-access');
   });

@@ -2,18 +2,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import type { LoginRequest, MeResponse } from '@kotizo/contracts';
 import { isFederationRole } from '@kotizo/domain';
-import {
-  type Observable,
-  catchError,
-  defer,
-  finalize,
-  map,
-  of,
-  shareReplay,
-  switchMap,
-  tap,
-  throwError,
-} from 'rxjs';
+import { type Observable, catchError, defer, finalize, map, of, shareReplay, switchMap, tap, throwError } from 'rxjs';
 import { AuthApi } from './auth-api';
 import { TokenStore } from './token-store';
 
@@ -80,11 +69,8 @@ export class Session {
     this.current.set(null);
     // During a navigation (e.g. a deep link opened with an expired session) return to its target.
     const navigation = this.router.currentNavigation();
-    const returnUrl = navigation
-      ? this.router.serializeUrl(navigation.extractedUrl)
-      : this.router.url;
-    const queryParams =
-      keepReturnUrl && returnUrl !== '/' && !returnUrl.startsWith('/login') ? { returnUrl } : {};
+    const returnUrl = navigation ? this.router.serializeUrl(navigation.extractedUrl) : this.router.url;
+    const queryParams = keepReturnUrl && returnUrl !== '/' && !returnUrl.startsWith('/login') ? { returnUrl } : {};
     void this.router.navigate(['/login'], { queryParams });
   }
 

@@ -68,7 +68,6 @@ export function isTransient(error: unknown): boolean {
 export function retryTransient<T>(count = 2, delayMs = 1000): MonoTypeOperatorFunction<T> {
   return retry({
     count,
-    delay: (error: unknown, attempt) =>
-      isTransient(error) ? timer(delayMs * attempt) : throwError(() => error),
+    delay: (error: unknown, attempt) => (isTransient(error) ? timer(delayMs * attempt) : throwError(() => error)),
   });
 }

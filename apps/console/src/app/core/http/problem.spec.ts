@@ -1,13 +1,7 @@
 import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
 import { FormControl, FormGroup } from '@angular/forms';
 import type { Problem } from '@kotizo/contracts';
-import {
-  applyProblemToForm,
-  fieldErrors,
-  problemMessageKey,
-  retryAfterSeconds,
-  toProblem,
-} from './problem';
+import { applyProblemToForm, fieldErrors, problemMessageKey, retryAfterSeconds, toProblem } from './problem';
 
 const validationProblem: Problem = {
   type: 'https://kotizo.app/problems/validation',
@@ -57,9 +51,7 @@ describe('problem mapping', () => {
 
     expect(form.controls.slug.errors).toEqual({ server: 'is a reserved word' });
     expect(form.controls.slug.touched).toBe(true);
-    expect(form.get('admin.email')?.getError('server')).toBe(
-      'must be a valid e-mail address; is already used',
-    );
+    expect(form.get('admin.email')?.getError('server')).toBe('must be a valid e-mail address; is already used');
     expect(form.controls.name.errors).toBeNull();
     expect(rest).toEqual([{ field: 'unknownField', message: 'is not allowed' }]);
   });

@@ -24,7 +24,9 @@ describe('translation files', () => {
   });
 
   it('use the same placeholders in both languages, and no empty text', () => {
-    const mismatched = [...french].filter(([key, text]) => params(text).join() !== params(english.get(key) ?? '').join());
+    const mismatched = [...french].filter(
+      ([key, text]) => params(text).join() !== params(english.get(key) ?? '').join(),
+    );
     expect(mismatched).toEqual([]);
     expect([...french, ...english].filter(([, text]) => text.trim() === '')).toEqual([]);
   });

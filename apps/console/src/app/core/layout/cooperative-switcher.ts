@@ -20,11 +20,30 @@ import { Session } from '../auth/session';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatIconModule, MatMenuModule, TranslocoPipe],
   styles: `
-    :host { flex: 0 1 auto; min-width: 0; display: flex; overflow: hidden; }
-    .trigger { min-width: 0; max-width: 100%; }
-    .label { display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .role { opacity: 0.7; font-size: 0.85em; margin-inline-start: 8px; }
-    .none { padding: 0 16px; }
+    :host {
+      flex: 0 1 auto;
+      min-width: 0;
+      display: flex;
+      overflow: hidden;
+    }
+    .trigger {
+      min-width: 0;
+      max-width: 100%;
+    }
+    .label {
+      display: block;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .role {
+      opacity: 0.7;
+      font-size: 0.85em;
+      margin-inline-start: 8px;
+    }
+    .none {
+      padding: 0 16px;
+    }
   `,
   template: `
     <button

@@ -44,15 +44,9 @@ export class Shell {
   private readonly sidenavRef = viewChild.required(MatSidenav);
 
   protected readonly navItems = computed(() =>
-    navItemsFor(
-      this.abilities.federationAbility(),
-      this.abilities.ability(),
-      this.cooperative.slug(),
-    ),
+    navItemsFor(this.abilities.federationAbility(), this.abilities.ability(), this.cooperative.slug()),
   );
-  protected readonly mustChangePassword = computed(
-    () => this.session.me()?.mustChangePassword ?? false,
-  );
+  protected readonly mustChangePassword = computed(() => this.session.me()?.mustChangePassword ?? false);
 
   protected closeOnHandset(): void {
     if (this.handset()) void this.sidenavRef().close();

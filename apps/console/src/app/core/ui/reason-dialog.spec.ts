@@ -21,7 +21,13 @@ describe('ReasonDialog', () => {
         { provide: MatDialogRef, useValue: { close } },
         {
           provide: MAT_DIALOG_DATA,
-          useValue: { titleKey: 'journal.reverse.title', messageKey: 'journal.reverse.message', confirmKey: 'journal.reverse.confirm', required: true, ...data },
+          useValue: {
+            titleKey: 'journal.reverse.title',
+            messageKey: 'journal.reverse.message',
+            confirmKey: 'journal.reverse.confirm',
+            required: true,
+            ...data,
+          },
         },
       ],
     });

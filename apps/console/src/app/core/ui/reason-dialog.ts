@@ -33,7 +33,9 @@ export type ReasonDialogResult = string;
       <mat-dialog-content>
         <p>{{ data.messageKey | transloco: data.params }}</p>
         <mat-form-field class="full-width">
-          <mat-label>{{ (data.reasonKey ?? (data.required ? 'reason.label' : 'reason.optional')) | transloco }}</mat-label>
+          <mat-label>{{
+            data.reasonKey ?? (data.required ? 'reason.label' : 'reason.optional') | transloco
+          }}</mat-label>
           <textarea matInput formControlName="reason" rows="3" cdkFocusInitial data-testid="reason-input"></textarea>
           @if (message(reason); as m) {
             <mat-error>{{ m.text ?? (m.key | transloco: m.params) }}</mat-error>

@@ -34,8 +34,15 @@ export interface TemporaryPasswordDialogData {
       font-size: 1.15rem;
       word-break: break-all;
     }
-    .secret code { flex: 1; }
-    .warning { display: flex; gap: 8px; align-items: flex-start; color: var(--mat-sys-error); }
+    .secret code {
+      flex: 1;
+    }
+    .warning {
+      display: flex;
+      gap: 8px;
+      align-items: flex-start;
+      color: var(--mat-sys-error);
+    }
   `,
   template: `
     <h2 mat-dialog-title>{{ 'tempPassword.title' | transloco: { subject: data.subject } }}</h2>
