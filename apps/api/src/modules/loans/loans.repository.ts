@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ListLoansQuery, RequestLoanCommand } from '@kotizo/contracts';
 import type { ScheduledInstallment } from '@kotizo/domain';
+import { bulkInsert } from '../../platform/database/bulk-insert.js';
 
 export interface LoanRow {
   id: string;
@@ -95,45 +96,75 @@ export class LoansRepository {
     return { items, total: Number(count?.total ?? 0) };
   }
 
-  async disbursedIds(em: EntityManager): Promise<string[]> {
-    const rows = await em.execute<{ id: string }[]>(`select id from loans where status = 'disbursed'`);
-    return rows.map((r) => r.id);
+  disbursed(em: EntityManager): Promise<LoanRow[]> {
+    return em.execute<LoanRow[]>(`select ${COLUMNS} from loans where status = 'disbursed'`);
   }
 
-  async guarantors(em: EntityManager, loanId: string): Promise<string[]> {
-    const rows = await em.execute<{ member_id: string }[]>(
-      'select member_id from loan_guarantors where loan_id = ? order by member_id',
-      [loanId],
+  /** Guarantors of each loan given, in one query. */
+  async guarantorsOf(em: EntityManager, loanIds: string[]): Promise<Map<string, string[]>> {
+    if (loanIds.length === 0) return new Map();
+    const rows = await em.execute<{ loan_id: string; member_id: string }[]>(
+      'select loan_id, member_id from loan_guarantors where loan_id in (?) order by member_id',
+      [loanIds],
     );
-    return rows.map((r) => r.member_id);
+    return group(
+      rows,
+      (r) => r.loan_id,
+      (r) => r.member_id,
+    );
   }
 
-  installments(em: EntityManager, loanId: string): Promise<InstallmentRow[]> {
-    return em.execute<InstallmentRow[]>(
-      `select number, to_char(due_on, 'YYYY-MM-DD') as due_on, principal, interest from loan_installments where loan_id = ? order by number`,
-      [loanId],
+  /** The fixed schedule of each loan given (none before disbursement), in one query. */
+  async installmentsOf(em: EntityManager, loanIds: string[]): Promise<Map<string, InstallmentRow[]>> {
+    if (loanIds.length === 0) return new Map();
+    const rows = await em.execute<(InstallmentRow & { loan_id: string })[]>(
+      `select loan_id, number, to_char(due_on, 'YYYY-MM-DD') as due_on, principal, interest
+         from loan_installments where loan_id in (?) order by loan_id, number`,
+      [loanIds],
+    );
+    return group(
+      rows,
+      (r) => r.loan_id,
+      (r) => r,
     );
   }
 
   async saveSchedule(tx: EntityManager, loanId: string, schedule: readonly ScheduledInstallment[]): Promise<void> {
-    for (const i of schedule) {
-      await tx.execute(
-        'insert into loan_installments (loan_id, number, due_on, principal, interest) values (?, ?, ?, ?, ?)',
-        [loanId, i.number, i.dueDate, i.principal, i.interest],
-      );
-    }
+    await bulkInsert(
+      tx,
+      'loan_installments',
+      [
+        { name: 'loan_id', type: 'uuid' },
+        { name: 'number', type: 'integer' },
+        { name: 'due_on', type: 'date' },
+        { name: 'principal', type: 'bigint' },
+        { name: 'interest', type: 'bigint' },
+      ],
+      [
+        schedule.map(() => loanId),
+        schedule.map((i) => i.number),
+        schedule.map((i) => i.dueDate),
+        schedule.map((i) => i.principal),
+        schedule.map((i) => i.interest),
+      ],
+    );
   }
 
-  /** Repayments still standing (a reversed repayment no longer counts), in date order. */
-  async repayments(em: EntityManager, loanId: string): Promise<{ date: string; amount: number }[]> {
-    const rows = await em.execute<{ occurred_on: string; amount: string }[]>(
-      `select to_char(t.occurred_on, 'YYYY-MM-DD') as occurred_on, t.amount from transactions t
-        where t.loan_id = ? and t.kind = 'repayment'
+  /** Repayments still standing (a reversed one no longer counts) of each loan given, in date order. */
+  async repaymentsOf(em: EntityManager, loanIds: string[]): Promise<Map<string, { date: string; amount: number }[]>> {
+    if (loanIds.length === 0) return new Map();
+    const rows = await em.execute<{ loan_id: string; occurred_on: string; amount: string }[]>(
+      `select t.loan_id, to_char(t.occurred_on, 'YYYY-MM-DD') as occurred_on, t.amount from transactions t
+        where t.loan_id in (?) and t.kind = 'repayment'
           and not exists (select 1 from transactions r where r.reverses_id = t.id)
         order by t.occurred_on, t.seq`,
-      [loanId],
+      [loanIds],
     );
-    return rows.map((r) => ({ date: r.occurred_on, amount: Number(r.amount) }));
+    return group(
+      rows,
+      (r) => r.loan_id,
+      (r) => ({ date: r.occurred_on, amount: Number(r.amount) }),
+    );
   }
 
   async setStatus(tx: EntityManager, id: string, fields: Record<string, unknown>): Promise<void> {
@@ -163,4 +194,14 @@ export class LoansRepository {
     const [row] = await em.execute<{ value: unknown }[]>('select value from settings where key = ?', [key]);
     return row?.value;
   }
+}
+
+function group<R, V>(rows: R[], key: (row: R) => string, value: (row: R) => V): Map<string, V[]> {
+  const map = new Map<string, V[]>();
+  for (const row of rows) {
+    const list = map.get(key(row)) ?? [];
+    list.push(value(row));
+    map.set(key(row), list);
+  }
+  return map;
 }

@@ -130,7 +130,7 @@ export class LoansService {
       if (loan.status !== 'disbursed')
         throw new Conflict('loan_not_running', `This loan is ${loan.status}; repayments go to a disbursed loan.`);
       const on = this.pastOrToday(ctx, request.occurredOn);
-      const before = toLoanResponse(loan, await this.parts(tx, ctx, loan));
+      const before = await this.view(tx, ctx, loan);
       const owed = before.position!.outstandingTotal;
       if (request.amount > owed) {
         throw new AppError(
@@ -211,18 +211,13 @@ export class LoansService {
     if (own === null) return { items: [], total: 0, limit: query.limit, offset: query.offset };
     return this.db.read(ctx.tenant, async (em) => {
       const { items, total } = await this.loans.list(em, query, own);
-      const views: LoanResponse[] = [];
-      for (const row of items) views.push(await this.view(em, ctx, row));
-      return { items: views, total, limit: query.limit, offset: query.offset };
+      return { items: await this.views(em, ctx, items), total, limit: query.limit, offset: query.offset };
     });
   }
 
   async portfolio(ctx: TenantRequestContext): Promise<PortfolioResponse> {
     return this.db.read(ctx.tenant, async (em) => {
-      const positions = [];
-      for (const id of await this.loans.disbursedIds(em)) {
-        positions.push((await this.view(em, ctx, (await this.loans.find(em, id))!)).position!);
-      }
+      const positions = (await this.views(em, ctx, await this.loans.disbursed(em))).map((loan) => loan.position!);
       const par = portfolioAtRisk(
         positions.map((p) => ({ outstandingPrincipal: p.outstandingPrincipal, daysPastDue: p.daysPastDue })),
       );
@@ -244,16 +239,26 @@ export class LoansService {
   }
 
   private async view(em: EntityManager, ctx: TenantRequestContext, loan: LoanRow): Promise<LoanResponse> {
-    return toLoanResponse(loan, await this.parts(em, ctx, loan));
+    return (await this.views(em, ctx, [loan]))[0]!;
   }
 
-  private async parts(em: EntityManager, ctx: TenantRequestContext, loan: LoanRow) {
-    return {
-      guarantorIds: await this.loans.guarantors(em, loan.id),
-      installments: await this.loans.installments(em, loan.id),
-      repayments: await this.loans.repayments(em, loan.id),
-      today: localDate(new Date(), ctx.tenant.timeZone),
-    };
+  /** Loans as the console shows them; schedules and repayments of all of them in three queries. */
+  private async views(em: EntityManager, ctx: TenantRequestContext, loans: LoanRow[]): Promise<LoanResponse[]> {
+    const ids = loans.map((l) => l.id);
+    const [guarantors, installments, repayments] = [
+      await this.loans.guarantorsOf(em, ids),
+      await this.loans.installmentsOf(em, ids),
+      await this.loans.repaymentsOf(em, ids),
+    ];
+    const today = localDate(new Date(), ctx.tenant.timeZone);
+    return loans.map((loan) =>
+      toLoanResponse(loan, {
+        guarantorIds: guarantors.get(loan.id) ?? [],
+        installments: installments.get(loan.id) ?? [],
+        repayments: repayments.get(loan.id) ?? [],
+        today,
+      }),
+    );
   }
 
   private pastOrToday(ctx: TenantRequestContext, date: IsoDate | undefined): IsoDate {
