@@ -200,12 +200,36 @@ describe('loans', () => {
     expect(disbursed.body.position!.daysPastDue).toBe(
       Math.round((Date.parse(today()) - Date.parse(firstDue)) / 86_400_000),
     );
+    // A penalty on the late first installment is paid before its interest and principal.
+    const charged = await api.request<LoanResponse>('POST', url(`/${loan.id}/penalties`), {
+      token: treasurer,
+      body: { installmentNumber: 1, amount: 500, reason: 'Retard de deux mois' },
+    });
+    expect(charged.status).toBe(200);
+    expect(charged.body.position).toMatchObject({ penaltiesDue: 500 });
+    expect(charged.body.schedule[0]).toMatchObject({
+      penalty: 500,
+      remaining: disbursed.body.schedule[0]!.total + 500,
+    });
+    const interest1 = disbursed.body.schedule[0]!.interest;
+    const paid = await api.request<RepaymentResponse>('POST', url(`/${loan.id}/repayments`), {
+      token: treasurer,
+      body: { amount: 500 + interest1 + 100, channel: 'cash' },
+    });
+    expect(paid.body.allocation).toEqual([{ number: 1, penalty: 500, interest: interest1, principal: 100 }]);
+    const unknown = await api.request<Problem>('POST', url(`/${loan.id}/penalties`), {
+      token: treasurer,
+      body: { installmentNumber: 9, amount: 500, reason: 'No such installment' },
+    });
+    expect(unknown.body.errors).toEqual([
+      { field: 'installmentNumber', message: 'is not an installment of this loan' },
+    ]);
     const portfolio = await api.request<PortfolioResponse>('GET', `/api/v1/coops/${coop.slug}/portfolio`, {
       token: treasurer,
     });
-    expect(portfolio.body.atRisk30).toBe(60_000);
+    expect(portfolio.body.atRisk30).toBe(60_000 - 100);
     expect(portfolio.body.lateLoans).toBe(1);
-    expect(portfolio.body.par30BasisPoints).toBe(Math.round((60_000 * 10_000) / portfolio.body.outstanding));
+    expect(portfolio.body.par30BasisPoints).toBe(Math.round((59_900 * 10_000) / portfolio.body.outstanding));
   });
 
   it('is written off by an admin with a reason, not by the treasurer', async () => {

@@ -42,6 +42,7 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/v1/coops/:slug/loans/:loanId/disbursement': { channel: 'cash' },
   'POST /api/v1/coops/:slug/loans/:loanId/repayments': { amount: 100, channel: 'cash' },
   'POST /api/v1/coops/:slug/loans/:loanId/write-off': { reason: 'intrusion' },
+  'POST /api/v1/coops/:slug/loans/:loanId/penalties': { installmentNumber: 1, amount: 100, reason: 'intrusion' },
   'GET /api/v1/coops/:slug/portfolio': undefined,
   'GET /api/v1/coops/:slug/contribution-plan': undefined,
   'PUT /api/v1/coops/:slug/contribution-plan': {

@@ -54,6 +54,13 @@ export const repayLoanRequest = z.strictObject({
 });
 export type RepayLoanRequest = z.infer<typeof repayLoanRequest>;
 
+export const assessPenaltyRequest = z.strictObject({
+  installmentNumber: z.number({ message: 'must be a number' }).int().min(1),
+  amount: amountField,
+  reason: z.string().trim().min(3, 'give a reason (3 characters or more)').max(300),
+});
+export type AssessPenaltyRequest = z.infer<typeof assessPenaltyRequest>;
+
 export const writeOffLoanRequest = z.strictObject({
   reason: z.string().trim().min(3, 'give a reason (3 characters or more)').max(500),
 });
@@ -72,6 +79,8 @@ export interface InstallmentView {
   dueDate: string;
   principal: number;
   interest: number;
+  /** Penalties charged on this installment. */
+  penalty: number;
   total: number;
   status: string;
   paid: number;
@@ -107,6 +116,7 @@ export interface LoanResponse {
     outstandingTotal: number;
     arrears: number;
     daysPastDue: number;
+    penaltiesDue: number;
     paid: number;
   } | null;
   schedule: InstallmentView[];

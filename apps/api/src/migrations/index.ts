@@ -5,6 +5,7 @@ import { TenantMembersLedger20261125100000 } from './tenant/20261125100000-membe
 import { TenantLoans20261125110000 } from './tenant/20261125110000-loans.js';
 import { TenantContributionOverrides20261125120000 } from './tenant/20261125120000-contribution-overrides.js';
 import { TenantImports20261125130000 } from './tenant/20261125130000-imports.js';
+import { TenantLoanPenalties20261125140000 } from './tenant/20261125140000-loan-penalties.js';
 
 /**
  * Migrations are listed here, in order, rather than discovered from the disk:
@@ -20,4 +21,5 @@ export const tenantMigrations: MigrationObject[] = [
   { name: '20261125110000-loans', class: TenantLoans20261125110000 },
   { name: '20261125120000-contribution-overrides', class: TenantContributionOverrides20261125120000 },
   { name: '20261125130000-imports', class: TenantImports20261125130000 },
+  { name: '20261125140000-loan-penalties', class: TenantLoanPenalties20261125140000 },
 ];

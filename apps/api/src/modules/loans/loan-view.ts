@@ -4,6 +4,7 @@ import {
   dateAfterPeriods,
   type IsoDate,
   loanPosition,
+  type PenaltyCharge,
   type ScheduledInstallment,
   scheduleTotals,
 } from '@kotizo/domain';
@@ -46,21 +47,29 @@ export function toLoanResponse(
     guarantorIds: string[];
     installments: InstallmentRow[];
     repayments: { date: string; amount: number }[];
+    penalties: PenaltyCharge[];
     today: IsoDate;
   },
 ): LoanResponse {
   const fixed = data.installments.length > 0;
   const schedule = fixed ? savedSchedule(data.installments) : scheduleFor(loan, data.today);
   const totals = scheduleTotals(schedule);
-  let views: InstallmentView[] = schedule.map((i) => ({ ...i, status: 'planned', paid: 0, remaining: i.total }));
+  let views: InstallmentView[] = schedule.map((i) => ({
+    ...i,
+    penalty: 0,
+    status: 'planned',
+    paid: 0,
+    remaining: i.total,
+  }));
   let position: LoanResponse['position'] = null;
   if (fixed) {
-    const p = loanPosition(schedule, data.repayments, data.today);
+    const p = loanPosition(schedule, data.repayments, data.today, data.penalties);
     views = p.installments.map((i) => ({
       number: i.number,
       dueDate: i.dueDate,
       principal: i.principal,
       interest: i.interest,
+      penalty: i.penalty,
       total: i.principal + i.interest + i.penalty,
       status: i.status,
       paid: i.paidPrincipal + i.paidInterest + i.paidPenalty,
@@ -73,6 +82,7 @@ export function toLoanResponse(
       outstandingTotal: views.reduce((sum, v) => sum + v.remaining, 0),
       arrears: p.arrears,
       daysPastDue: p.daysPastDue,
+      penaltiesDue: p.penaltiesDue,
       paid,
     };
   }

@@ -2,12 +2,14 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
+  assessPenaltyRequest,
   disburseLoanRequest,
   listLoansQuery,
   loanDecisionRequest,
   repayLoanRequest,
   requestLoanRequest,
   writeOffLoanRequest,
+  type AssessPenaltyRequest,
   type DisburseLoanRequest,
   type ListLoansQuery,
   type LoanDecisionRequest,
@@ -109,6 +111,19 @@ export class LoansController {
     const result = await this.loans.repay(ctx, id, request, key);
     void reply.status(result.status);
     return result.body;
+  }
+
+  @Post('loans/:loanId/penalties')
+  @HttpCode(200)
+  @Can('approve', 'Loan')
+  @ApiOperation({ summary: 'Charge a penalty on a late installment; repayments pay it first' })
+  @ApiBody({ schema: openApiSchema(assessPenaltyRequest) })
+  assessPenalty(
+    @Tenant() ctx: TenantRequestContext,
+    @Param('loanId') id: string,
+    @Body(new ZodValidationPipe(assessPenaltyRequest)) request: AssessPenaltyRequest,
+  ): Promise<LoanResponse> {
+    return this.loans.assessPenalty(ctx, id, request);
   }
 
   @Post('loans/:loanId/write-off')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ListLoansQuery, RequestLoanCommand } from '@kotizo/contracts';
-import type { ScheduledInstallment } from '@kotizo/domain';
+import type { PenaltyCharge, ScheduledInstallment } from '@kotizo/domain';
 import { bulkInsert } from '../../platform/database/bulk-insert.js';
 
 export interface LoanRow {
@@ -146,6 +146,51 @@ export class LoansRepository {
         schedule.map((i) => i.dueDate),
         schedule.map((i) => i.principal),
         schedule.map((i) => i.interest),
+      ],
+    );
+  }
+
+  /** Penalties charged on each loan given, in one query. */
+  async penaltiesOf(em: EntityManager, loanIds: string[]): Promise<Map<string, PenaltyCharge[]>> {
+    if (loanIds.length === 0) return new Map();
+    const rows = await em.execute<
+      { loan_id: string; installment_number: number; assessed_on: string; amount: string }[]
+    >(
+      `select loan_id, installment_number, to_char(assessed_on, 'YYYY-MM-DD') as assessed_on, amount
+         from loan_penalties where loan_id in (?) order by assessed_on, assessed_at`,
+      [loanIds],
+    );
+    return group(
+      rows,
+      (r) => r.loan_id,
+      (r) => ({
+        installmentNumber: r.installment_number,
+        assessedOn: r.assessed_on,
+        amount: Number(r.amount),
+      }),
+    );
+  }
+
+  async addPenalty(
+    tx: EntityManager,
+    penalty: {
+      loanId: string;
+      installmentNumber: number;
+      amount: number;
+      assessedOn: string;
+      reason: string;
+      assessedBy: string;
+    },
+  ): Promise<void> {
+    await tx.execute(
+      `insert into loan_penalties (loan_id, installment_number, amount, assessed_on, reason, assessed_by) values (?, ?, ?, ?, ?, ?)`,
+      [
+        penalty.loanId,
+        penalty.installmentNumber,
+        penalty.amount,
+        penalty.assessedOn,
+        penalty.reason,
+        penalty.assessedBy,
       ],
     );
   }

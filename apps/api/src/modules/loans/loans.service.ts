@@ -3,6 +3,7 @@ import { isUuid } from '../../platform/validation/uuid.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type {
+  AssessPenaltyRequest,
   DisburseLoanRequest,
   ListLoansQuery,
   LoanDecisionRequest,
@@ -14,7 +15,14 @@ import type {
   RequestLoanCommand,
   WriteOffLoanRequest,
 } from '@kotizo/contracts';
-import { allocateRepayment, type IsoDate, localDate, portfolioAtRisk } from '@kotizo/domain';
+import {
+  allocateRepayment,
+  type InstallmentBalance,
+  type IsoDate,
+  loanPosition,
+  localDate,
+  portfolioAtRisk,
+} from '@kotizo/domain';
 import { TenantDatabase } from '../../platform/database/tenant-database.js';
 import { AppError, Conflict, Forbidden, NotFound, ValidationFailed } from '../../platform/errors/app-error.js';
 import {
@@ -25,7 +33,7 @@ import {
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
 import { MembersRepository } from '../members/members.repository.js';
-import { scheduleFor, toLoanResponse } from './loan-view.js';
+import { savedSchedule, scheduleFor, toLoanResponse } from './loan-view.js';
 import { type LoanRow, LoansRepository } from './loans.repository.js';
 
 /**
@@ -141,13 +149,7 @@ export class LoansService {
           [{ field: 'amount', message: `is more than the ${owed} still owed` }],
         );
       }
-      const allocation = allocateRepayment(
-        before.schedule
-          .filter((i) => i.remaining > 0)
-          .map((i) => ({ number: i.number, dueDate: i.dueDate, penalty: 0, ...this.owedSplit(i) })),
-        request.amount,
-        on,
-      );
+      const allocation = allocateRepayment(await this.balances(tx, loan, on), request.amount, on);
       const entry = await this.ledger.append(tx, {
         kind: 'repayment',
         direction: 1,
@@ -232,10 +234,45 @@ export class LoansService {
     });
   }
 
-  /** What is still owed on an installment, split for the allocation rule. */
-  private owedSplit(i: { principal: number; interest: number; paid: number }): { interest: number; principal: number } {
-    const interestPaid = Math.min(i.paid, i.interest);
-    return { interest: i.interest - interestPaid, principal: i.principal - (i.paid - interestPaid) };
+  /** What is still owed on each installment, penalty, interest and principal apart. */
+  private async balances(em: EntityManager, loan: LoanRow, asOf: IsoDate): Promise<InstallmentBalance[]> {
+    const ids = [loan.id];
+    const position = loanPosition(
+      savedSchedule((await this.loans.installmentsOf(em, ids)).get(loan.id) ?? []),
+      (await this.loans.repaymentsOf(em, ids)).get(loan.id) ?? [],
+      asOf,
+      (await this.loans.penaltiesOf(em, ids)).get(loan.id) ?? [],
+    );
+    return position.installments
+      .filter((i) => i.remaining > 0)
+      .map((i) => ({
+        number: i.number,
+        dueDate: i.dueDate,
+        penalty: i.penalty - i.paidPenalty,
+        interest: i.interest - i.paidInterest,
+        principal: i.principal - i.paidPrincipal,
+      }));
+  }
+
+  /** Charges a penalty on an installment that is late (its due date has passed and it is not paid). */
+  async assessPenalty(ctx: TenantRequestContext, id: string, request: AssessPenaltyRequest): Promise<LoanResponse> {
+    return this.db.transactional(ctx.tenant, async (tx) => {
+      const loan = await this.require(tx, id, true);
+      if (loan.status !== 'disbursed')
+        throw new Conflict('loan_not_running', `This loan is ${loan.status}; penalties go to a running loan.`);
+      const today = localDate(new Date(), ctx.tenant.timeZone);
+      const installment = (await this.view(tx, ctx, loan)).schedule.find((i) => i.number === request.installmentNumber);
+      if (!installment)
+        throw new ValidationFailed([{ field: 'installmentNumber', message: 'is not an installment of this loan' }]);
+      if (installment.status !== 'late' && !(installment.dueDate < today && installment.remaining > 0)) {
+        throw new ValidationFailed([
+          { field: 'installmentNumber', message: 'is not late: a penalty is charged on a late installment' },
+        ]);
+      }
+      await this.loans.addPenalty(tx, { loanId: id, ...request, assessedOn: today, assessedBy: ctx.principal.userId });
+      await this.loans.addEvent(tx, id, ctx.principal.userId, 'penalty', request.reason);
+      return this.view(tx, ctx, (await this.loans.find(tx, id))!);
+    });
   }
 
   private async view(em: EntityManager, ctx: TenantRequestContext, loan: LoanRow): Promise<LoanResponse> {
@@ -245,10 +282,11 @@ export class LoansService {
   /** Loans as the console shows them; schedules and repayments of all of them in three queries. */
   private async views(em: EntityManager, ctx: TenantRequestContext, loans: LoanRow[]): Promise<LoanResponse[]> {
     const ids = loans.map((l) => l.id);
-    const [guarantors, installments, repayments] = [
+    const [guarantors, installments, repayments, penalties] = [
       await this.loans.guarantorsOf(em, ids),
       await this.loans.installmentsOf(em, ids),
       await this.loans.repaymentsOf(em, ids),
+      await this.loans.penaltiesOf(em, ids),
     ];
     const today = localDate(new Date(), ctx.tenant.timeZone);
     return loans.map((loan) =>
@@ -256,6 +294,7 @@ export class LoansService {
         guarantorIds: guarantors.get(loan.id) ?? [],
         installments: installments.get(loan.id) ?? [],
         repayments: repayments.get(loan.id) ?? [],
+        penalties: penalties.get(loan.id) ?? [],
         today,
       }),
     );
