@@ -1,4 +1,4 @@
-import { checkPostgres, checkRedis, ServiceUnavailable } from './preflight.js';
+import { checkPostgres, checkRedis, ensureDatabase, ServiceUnavailable } from './preflight.js';
 import { TEST_ADMIN_URL, TEST_REDIS_URL } from '../../testing/test-env.js';
 
 describe('preflight', () => {
@@ -16,6 +16,13 @@ describe('preflight', () => {
     );
     expect(message).not.toContain('\n');
     expect(message).not.toContain('secret');
+  });
+
+  it('names the configured database, not the maintenance one, when creating it fails', async () => {
+    const error = await ensureDatabase('postgres://kz:secret@127.0.0.1:1/kotizo').catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(
+      /^PostgreSQL does not answer at postgres:\/\/kz:\*\*\*@127\.0\.0\.1:1\/kotizo \(/,
+    );
   });
 
   it('says in one line when Redis does not answer', async () => {

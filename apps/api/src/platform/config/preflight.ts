@@ -75,7 +75,12 @@ export async function ensureDatabase(url: string): Promise<boolean> {
     throw new ServiceUnavailable(`DATABASE_URL names an unusual database "${name}"; create it yourself.`);
   const maintenance = new URL(url);
   maintenance.pathname = '/postgres';
-  await checkPostgres(maintenance.toString());
+  // Report the URL the user configured, not the maintenance database we reach through it.
+  await checkPostgres(maintenance.toString()).catch((error: unknown) => {
+    throw error instanceof ServiceUnavailable
+      ? new ServiceUnavailable(error.message.replace(redact(maintenance.toString()), redact(url)))
+      : error;
+  });
   const client = new pg.Client({ connectionString: maintenance.toString(), connectionTimeoutMillis: 3_000 });
   await client.connect();
   try {
