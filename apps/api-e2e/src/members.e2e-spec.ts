@@ -80,6 +80,11 @@ describe('members', () => {
     expect(byName.body.items.map((m) => m.fullName)).toEqual(['Adjoua Brou']);
     const byNumber = await api.request<Page<MemberResponse>>('GET', `${base()}?q=2`, { token: secretary });
     expect(byNumber.body.items.map((m) => m.number)).toContain(2);
+    const current = await api.request<Page<MemberResponse>>('GET', `${base()}?status=current&limit=100`, {
+      token: secretary,
+    });
+    expect(current.body.items.map((m) => m.status)).not.toContain('exited');
+    expect(current.body.total).toBe(2);
     const exited = await api.request<Page<MemberResponse>>('GET', `${base()}?status=exited`, { token: secretary });
     expect(exited.body.items.map((m) => m.fullName)).toEqual(['Yao Kouamé']);
     const page = await api.request<Page<MemberResponse>>('GET', `${base()}?limit=1&offset=1`, { token: secretary });

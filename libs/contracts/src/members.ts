@@ -42,7 +42,8 @@ export type MemberStatusRequest = z.infer<typeof memberStatusRequest>;
 
 export const listMembersQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional(),
-  status: z.enum(MEMBER_STATUSES).optional(),
+  /** `current`: active or suspended, everyone who has not left. */
+  status: z.enum([...MEMBER_STATUSES, 'current']).optional(),
 });
 export type ListMembersQuery = z.output<typeof listMembersQuery>;
 

@@ -39,7 +39,9 @@ export class MembersRepository {
       where.push('id = ?');
       params.push(onlyId);
     }
-    if (query.status) {
+    if (query.status === 'current') {
+      where.push(`status <> 'exited'`);
+    } else if (query.status) {
       where.push('status = ?');
       params.push(query.status);
     }
