@@ -1,14 +1,5 @@
 import { httpResource } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  input,
-  linkedSignal,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -26,7 +17,6 @@ import { AbilityService } from '../core/abilities/ability.service';
 import { CanDirective } from '../core/abilities/can.directive';
 import { problemMessageKey, toProblem } from '../core/http/problem';
 import { Language } from '../core/i18n/language';
-import { MemberDirectory } from '../members/member-directory';
 import { MemberPicker } from '../members/member-picker';
 import { journalParams, transactionsUrl } from './ledger-api';
 import { ReversalAction } from './reversal-action';
@@ -61,7 +51,6 @@ export class JournalPage {
 
   private readonly abilities = inject(AbilityService);
   private readonly reversal = inject(ReversalAction);
-  protected readonly directory = inject(MemberDirectory);
   protected readonly lang = inject(Language).current;
 
   protected readonly kinds = TRANSACTION_KIND_VALUES;
@@ -105,17 +94,6 @@ export class JournalPage {
     };
   });
   protected readonly loadErrorKey = computed(() => problemMessageKey(toProblem(this.journal.error())));
-
-  constructor() {
-    // Entries carry the member's id only: fetch the names the page shows.
-    effect(() => {
-      if (!this.journal.hasValue()) return;
-      this.directory.load(
-        this.slug(),
-        this.journal.value().items.map((e) => e.memberId),
-      );
-    });
-  }
 
   protected onPage(event: PageEvent): void {
     this.pageSize.set(event.pageSize);

@@ -117,8 +117,13 @@ export function isReversible(entry: TransactionResponse): boolean {
         · {{ e.memo }}
       }
     </span>
-    @if (e.reversedById || e.reversesId) {
+    @if (e.reversedById || e.reversesId || (showLoan() && e.loanId)) {
       <span class="links">
+        @if (showLoan() && e.loanId) {
+          <a [routerLink]="['/c', slug(), 'loans', e.loanId]" data-testid="loan-link">
+            <mat-icon svgIcon="bank" />{{ 'journal.loan' | transloco }}
+          </a>
+        }
         @if (e.reversedById) {
           <a [routerLink]="['/c', slug(), 'journal', e.reversedById]" data-testid="reversed-by-link">
             <mat-icon svgIcon="undo" />{{ 'journal.reversedBy' | transloco }}
@@ -150,6 +155,8 @@ export class TransactionItem {
   readonly lang = input.required<string>();
   readonly memberName = input<string | null>(null);
   readonly showMember = input(true);
+  /** Links an entry of a loan (payout, repayment, their reversals) to the loan's page. */
+  readonly showLoan = input(true);
   /** The user may record reversals (create Transaction). */
   readonly canReverse = input(false);
   readonly reverse = output<TransactionResponse>();

@@ -1,5 +1,5 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
@@ -11,7 +11,6 @@ import { AbilityService } from '../core/abilities/ability.service';
 import { problemMessageKey, toProblem } from '../core/http/problem';
 import { Language } from '../core/i18n/language';
 import { KzDatePipe } from '../core/ui/date.pipe';
-import { MemberDirectory } from '../members/member-directory';
 import { transactionUrl } from './ledger-api';
 import { ReversalAction } from './reversal-action';
 import { TransactionItem } from './transaction-item';
@@ -75,7 +74,7 @@ import { TransactionItem } from './transaction-item';
             [slug]="slug()"
             [entry]="e"
             [lang]="lang()"
-            [memberName]="directory.name(slug(), e.memberId)"
+            [memberName]="e.memberName"
             [canReverse]="canReverse()"
             (reverse)="reverse($event)"
           />
@@ -107,18 +106,11 @@ export class TransactionPage {
 
   private readonly abilities = inject(AbilityService);
   private readonly reversal = inject(ReversalAction);
-  protected readonly directory = inject(MemberDirectory);
   protected readonly lang = inject(Language).current;
   protected readonly canReverse = computed(() => this.abilities.can('create', 'Transaction'));
 
   protected readonly entry = httpResource<TransactionResponse>(() => transactionUrl(this.slug(), this.transactionId()));
   protected readonly errorKey = computed(() => problemMessageKey(toProblem(this.entry.error())));
-
-  constructor() {
-    effect(() => {
-      if (this.entry.hasValue()) this.directory.load(this.slug(), [this.entry.value().memberId]);
-    });
-  }
 
   protected reverse(entry: TransactionResponse): void {
     this.reversal.run(this.slug(), entry, this.lang()).subscribe(() => this.entry.reload());

@@ -1,14 +1,5 @@
 import { httpResource } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  input,
-  linkedSignal,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
@@ -19,7 +10,6 @@ import type { LoanResponse, Page } from '@kotizo/contracts';
 import { CanDirective } from '../core/abilities/can.directive';
 import { problemMessageKey, toProblem } from '../core/http/problem';
 import { Language } from '../core/i18n/language';
-import { MemberDirectory } from '../members/member-directory';
 import { LoanDecision } from './loan-decision';
 import { LoanSummary } from './loan-summary';
 import { loansUrl } from './loans-api';
@@ -81,7 +71,7 @@ type LoanTab = (typeof LOAN_TABS)[number];
               [slug]="slug()"
               [loan]="loan"
               [lang]="lang()"
-              [borrower]="directory.name(slug(), loan.memberId)"
+              [borrower]="loan.memberName"
               (decide)="decide(loan, $event)"
             />
           </li>
@@ -108,7 +98,6 @@ export class LoanListPage {
   readonly status = input<string | undefined>();
 
   private readonly decision = inject(LoanDecision);
-  protected readonly directory = inject(MemberDirectory);
   protected readonly lang = inject(Language).current;
 
   protected readonly tabs = LOAN_TABS;
@@ -134,23 +123,13 @@ export class LoanListPage {
   });
   protected readonly loadErrorKey = computed(() => problemMessageKey(toProblem(this.loans.error())));
 
-  constructor() {
-    effect(() => {
-      if (this.loans.hasValue())
-        this.directory.load(
-          this.slug(),
-          this.loans.value().items.map((l) => l.memberId),
-        );
-    });
-  }
-
   protected onPage(event: PageEvent): void {
     this.pageSize.set(event.pageSize);
     this.pageIndex.set(event.pageIndex);
   }
 
   protected decide(loan: LoanResponse, decision: 'approve' | 'reject'): void {
-    const borrower = this.directory.name(this.slug(), loan.memberId) ?? '';
+    const borrower = loan.memberName;
     this.decision.decide(this.slug(), loan, decision, borrower, this.lang()).subscribe(() => this.loans.reload());
   }
 }

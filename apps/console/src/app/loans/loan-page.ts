@@ -8,7 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { LoanResponse, RepaymentResponse } from '@kotizo/contracts';
+import type { LoanResponse, Page, RepaymentResponse, TransactionResponse } from '@kotizo/contracts';
 import { formatMoney } from '@kotizo/domain';
 import { AbilityService } from '../core/abilities/ability.service';
 import { Session } from '../core/auth/session';
@@ -19,10 +19,13 @@ import { KzDatePipe } from '../core/ui/date.pipe';
 import { KzDayPipe } from '../core/ui/day.pipe';
 import { ReasonDialog, type ReasonDialogData, type ReasonDialogResult } from '../core/ui/reason-dialog';
 import { StatusChip } from '../core/ui/status-chip';
+import { transactionsUrl } from '../ledger/ledger-api';
+import { TransactionItem } from '../ledger/transaction-item';
 import { MemberDirectory } from '../members/member-directory';
 import { DisburseDialog, type DisburseDialogData } from './disburse-dialog';
 import { LoanDecision } from './loan-decision';
 import { LoansApi, loanUrl } from './loans-api';
+import { PenaltyDialog, type PenaltyDialogData } from './penalty-dialog';
 import { formatPercent } from './rate';
 import { RepayDialog, type RepayDialogData } from './repay-dialog';
 import { ScheduleTable, type ScheduleRow } from './schedule-table';
@@ -43,6 +46,7 @@ import { ScheduleTable, type ScheduleRow } from './schedule-table';
     KzMoneyPipe,
     StatusChip,
     ScheduleTable,
+    TransactionItem,
   ],
   templateUrl: './loan-page.html',
   styleUrl: './loan-page.scss',
@@ -71,8 +75,20 @@ export class LoanPage {
   protected readonly canPay = computed(() => this.abilities.can('create', 'Transaction'));
   protected readonly canWriteOff = computed(() => this.abilities.can('manage', 'Loan'));
   protected readonly ownRequest = computed(() => this.value()?.requestedBy === this.session.me()?.id);
-  protected readonly borrower = computed(() => this.directory.name(this.slug(), this.value()?.memberId));
+  protected readonly borrower = computed(() => this.value()?.memberName ?? null);
   protected readonly rate = computed(() => formatPercent(this.value()?.annualRateBasisPoints ?? 0, this.lang()));
+  /** Penalties go on late installments of a running loan, by those who approve loans. */
+  protected readonly canPenalize = computed(() => this.canApprove() && this.value()?.status === 'disbursed');
+  protected readonly canReadEntries = computed(() => this.abilities.can('read', 'Transaction'));
+  /** The journal entries of the loan (payout, repayments, reversals), once it has been paid out. */
+  protected readonly entries = httpResource<Page<TransactionResponse>>(() =>
+    this.value()?.disbursedOn && this.canReadEntries()
+      ? {
+          url: transactionsUrl(this.slug()),
+          params: { loanId: this.loanId(), limit: 100, offset: 0 },
+        }
+      : undefined,
+  );
   /** Before disbursement the schedule is a preview: no status, nothing paid. */
   protected readonly rows = computed<ScheduleRow[]>(() => {
     const loan = this.value();
@@ -91,7 +107,8 @@ export class LoanPage {
   constructor() {
     effect(() => {
       const loan = this.value();
-      if (loan) this.directory.load(this.slug(), [loan.memberId, ...loan.guarantorIds]);
+      // Loans name their borrower, not their guarantors.
+      if (loan) this.directory.load(this.slug(), loan.guarantorIds);
     });
   }
 
@@ -130,11 +147,29 @@ export class LoanPage {
       .subscribe((repayment) => {
         if (!repayment) return;
         this.loan.set(repayment.loan);
+        this.entries.reload();
         const paid = repayment.allocation.reduce((sum, a) => sum + a.penalty + a.interest + a.principal, 0);
         this.notify(repayment.loan.status === 'closed' ? 'loans.repay.doneClosed' : 'loans.repay.done', {
           amount: this.money(paid, repayment.loan.currency),
           number: String(repayment.loan.number),
         });
+      });
+  }
+
+  protected penalize(loan: LoanResponse, installmentNumber: number): void {
+    const installment = loan.schedule.find((i) => i.number === installmentNumber);
+    if (!installment) return;
+    this.dialog
+      .open<PenaltyDialog, PenaltyDialogData, LoanResponse>(PenaltyDialog, {
+        data: { slug: this.slug(), loan, installment, borrower: this.borrower() ?? '', lang: this.lang() },
+        maxWidth: '520px',
+        width: 'calc(100vw - 16px)',
+      })
+      .afterClosed()
+      .subscribe((charged) => {
+        if (!charged) return;
+        this.loan.reload();
+        this.notify('loans.penalty.done', { number: String(installmentNumber) });
       });
   }
 

@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  AssessPenaltyRequest,
   DisburseLoanRequest,
   LoanDecisionRequest,
   LoanResponse,
@@ -39,6 +40,11 @@ export class LoansApi {
 
   repay(slug: string, id: string, body: RepayLoanRequest, submission: SubmissionKey): Observable<RepaymentResponse> {
     return this.idempotent<RepaymentResponse>(`${loanUrl(slug, id)}/repayments`, `repay:${id}`, body, submission);
+  }
+
+  /** Charges a penalty on a late installment; the updated loan comes back. */
+  assessPenalty(slug: string, id: string, body: AssessPenaltyRequest): Observable<LoanResponse> {
+    return this.http.post<LoanResponse>(`${loanUrl(slug, id)}/penalties`, body);
   }
 
   writeOff(slug: string, id: string, body: WriteOffLoanRequest): Observable<LoanResponse> {

@@ -25,7 +25,10 @@ describe('AbilityService', () => {
   });
 
   const everyPage = ['home', 'members', 'record', 'journal', 'loans', 'users'];
-  const navIds = () => navItemsFor(abilities.federationAbility(), abilities.ability(), slug()).map((item) => item.id);
+  const navIds = () =>
+    navItemsFor(abilities.federationAbility(), abilities.ability(), slug(), abilities.ownMemberId()).map(
+      (item) => item.id,
+    );
 
   it('grants nothing before /me is known', () => {
     slug.set('femmes-bouake');
@@ -63,6 +66,26 @@ describe('AbilityService', () => {
     slug.set('someone-else');
     expect(navIds()).toEqual([]);
     expect(abilities.can('read', 'Cooperative')).toBe(false);
+  });
+
+  it('offers a member account its own member page, not the lists it sees only in part', () => {
+    me.set(aUser({ memberships: [aMembership({ slug: 'femmes-bouake', role: 'member', memberId: 'm-1' })] }));
+    slug.set('femmes-bouake');
+    expect(navIds()).toEqual(['home', 'account']);
+    const account = navItemsFor(abilities.federationAbility(), abilities.ability(), slug(), abilities.ownMemberId());
+    expect(account.find((item) => item.id === 'account')?.link).toEqual(['/c', 'femmes-bouake', 'members', 'm-1']);
+    expect(abilities.can('read', 'Member')).toBe(true);
+
+    slug.set('someone-else');
+    expect(abilities.ownMemberId()).toBeNull();
+  });
+
+  it('gives no account item to staff or to a member with no linked record', () => {
+    me.set(aUser({ memberships: [aMembership({ slug: 'femmes-bouake', role: 'member', memberId: null })] }));
+    slug.set('femmes-bouake');
+    expect(navIds()).toEqual(['home']);
+    me.set(aUser({ memberships: [aMembership({ slug: 'femmes-bouake', role: 'treasurer' })] }));
+    expect(navIds()).not.toContain('account');
   });
 
   it('follows the role of the selected cooperative when the user belongs to two', () => {

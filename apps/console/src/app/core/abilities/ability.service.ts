@@ -19,8 +19,14 @@ export function principalFor(me: MeResponse, slug: string | null): Principal {
     userId: me.id,
     federationRole: me.federationRole && isFederationRole(me.federationRole) ? me.federationRole : null,
     cooperativeRole: membership && isCooperativeRole(membership.role) ? membership.role : null,
-    memberId: null,
+    memberId: membership?.memberId ?? null,
   };
+}
+
+/** For a member account: the member record it is linked to in the cooperative `slug`. */
+export function ownMemberIdIn(me: MeResponse | null, slug: string | null): string | null {
+  if (!me || !slug) return null;
+  return me.memberships.find((m) => m.slug === slug)?.memberId ?? null;
 }
 
 export function abilityFor(me: MeResponse | null, slug: string | null): AppAbility {
@@ -41,6 +47,9 @@ export class AbilityService {
   readonly ability = computed(() => abilityFor(this.session.me(), this.cooperative.slug()));
   /** Rights outside any cooperative: what federation staff hold. */
   readonly federationAbility = computed(() => abilityFor(this.session.me(), null));
+
+  /** The member record linked to the user's account in the cooperative being looked at. */
+  readonly ownMemberId = computed(() => ownMemberIdIn(this.session.me(), this.cooperative.slug()));
 
   can(action: Action, subject: SubjectName): boolean {
     return this.ability().can(action, subject);

@@ -1,6 +1,6 @@
-import type { Action, AppAbility, SubjectName } from '@kotizo/authorization';
+import { type Action, type AppAbility, type SubjectName, hasUnconditionalAccess } from '@kotizo/authorization';
 
-export type NavItemId = 'cooperatives' | 'home' | 'members' | 'record' | 'journal' | 'loans' | 'users';
+export type NavItemId = 'cooperatives' | 'home' | 'members' | 'record' | 'journal' | 'loans' | 'users' | 'account';
 
 export interface NavItem {
   id: NavItemId;
@@ -32,10 +32,17 @@ export function canOpenSection(ability: AppAbility, section: string): boolean {
 }
 
 /**
- * The side navigation: federation pages for federation staff, and the pages of the current
- * cooperative that the user's role may use there.
+ * The side navigation: federation pages for federation staff, the pages of the current
+ * cooperative that the user's role may use there and, for a member's own account
+ * (`ownMemberId`), their member page. Pages the role opens only for its own records (a member's
+ * list of members, say) are left to that page.
  */
-export function navItemsFor(federationAbility: AppAbility, ability: AppAbility, slug: string | null): NavItem[] {
+export function navItemsFor(
+  federationAbility: AppAbility,
+  ability: AppAbility,
+  slug: string | null,
+  ownMemberId: string | null = null,
+): NavItem[] {
   const items: NavItem[] = [];
   if (federationAbility.can('read', 'Cooperative')) {
     items.push({
@@ -48,12 +55,16 @@ export function navItemsFor(federationAbility: AppAbility, ability: AppAbility, 
   if (!slug) return items;
   for (const page of COOPERATIVE_PAGES) {
     if (!ability.can(page.action, page.subject)) continue;
+    if (page.section && ownMemberId && !hasUnconditionalAccess(ability, page.action, page.subject)) continue;
     items.push({
       id: page.id,
       labelKey: `nav.${page.id}`,
       icon: page.icon,
       link: page.section ? ['/c', slug, page.section] : ['/c', slug],
     });
+  }
+  if (ownMemberId && ability.can('read', 'Member')) {
+    items.push({ id: 'account', labelKey: 'nav.account', icon: 'account', link: ['/c', slug, 'members', ownMemberId] });
   }
   return items;
 }

@@ -44,7 +44,12 @@ export class Shell {
   private readonly sidenavRef = viewChild.required(MatSidenav);
 
   protected readonly navItems = computed(() =>
-    navItemsFor(this.abilities.federationAbility(), this.abilities.ability(), this.cooperative.slug()),
+    navItemsFor(
+      this.abilities.federationAbility(),
+      this.abilities.ability(),
+      this.cooperative.slug(),
+      this.abilities.ownMemberId(),
+    ),
   );
   protected readonly mustChangePassword = computed(() => this.session.me()?.mustChangePassword ?? false);
 
