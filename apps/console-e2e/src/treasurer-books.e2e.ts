@@ -119,6 +119,7 @@ test('le bureau tient les livres : membre, cotisation, prêt approuvé, versé p
     await expect(page.getByTestId('loan-paid')).toHaveText(fcfa('1 000'));
     await expect(page.getByTestId('installment-status-1')).toHaveText(/^(Partielle|Payée)$/);
     await expect(page.getByTestId('installment-status-2')).toHaveText('À venir');
+    await expect(page.getByTestId('loan-entries').locator('li')).toHaveCount(2);
   });
 
   await test.step('les soldes de la caisse ont suivi', async () => {
@@ -128,6 +129,9 @@ test('le bureau tient les livres : membre, cotisation, prêt approuvé, versé p
     await expect(page.getByTestId('portfolio-active')).toHaveText('1');
     await page.getByTestId('nav-journal').click();
     await expect(page.getByTestId('entry-3')).toContainText('Remboursement de prêt');
+    await expect(page.getByTestId('entry-3')).toContainText('Awa Koné');
     await expect(page.getByTestId('entry-2')).toContainText('Versement de prêt');
+    await page.getByTestId('entry-2').getByTestId('loan-link').click();
+    await expect(page).toHaveURL(new RegExp(`${loanUrl}$`));
   });
 });

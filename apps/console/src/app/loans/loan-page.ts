@@ -168,7 +168,7 @@ export class LoanPage {
       .afterClosed()
       .subscribe((charged) => {
         if (!charged) return;
-        this.loan.reload();
+        this.loan.set(charged);
         this.notify('loans.penalty.done', { number: String(installmentNumber) });
       });
   }
