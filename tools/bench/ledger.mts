@@ -4,8 +4,8 @@
 //    then the same file again (must add 0 rows). Reports wall time and the API process's peak RSS.
 // 2. Recording single contributions through the API with C concurrent clients.
 import { randomBytes } from 'node:crypto';
+import { percentile, throwawayDatabase } from './bench-support.mts';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { createApi } from '../../apps/api/dist/app.factory.js';
 import { loadEnv } from '../../apps/api/dist/platform/config/env.schema.js';
@@ -23,28 +23,15 @@ const { values } = parseArgs({
 const rows = Number(values.rows);
 const clients = Number(values.clients);
 const requests = Number(values.requests);
-const adminUrl = process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = `kotizo_bench_${randomBytes(4).toString('hex')}`;
-const dbUrl = new URL(adminUrl);
-dbUrl.pathname = `/${dbName}`;
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 
-await admin(`create database "${dbName}"`);
+const database = await throwawayDatabase();
 const env = loadEnv({
   ...process.env,
   NODE_ENV: 'production',
-  DATABASE_URL: dbUrl.toString(),
+  DATABASE_URL: database.url,
   JWT_SECRET: randomBytes(32).toString('hex'),
   REDIS_PREFIX: `kotizo_bench_${randomBytes(3).toString('hex')}`,
   FEDERATION_ADMIN_EMAIL: 'bench@kotizo.test',
@@ -194,5 +181,5 @@ try {
 } finally {
   clearInterval(sampler);
   await app.close();
-  await admin(`drop database if exists "${dbName}" with (force)`);
+  await database.drop();
 }

@@ -3,8 +3,8 @@
 //   npx nx run api:build && node tools/bench/provisioning.mts [--count 1000]
 // Runs against the local PostgreSQL and Redis in a throwaway database.
 import { randomBytes } from 'node:crypto';
+import { percentile, throwawayDatabase } from './bench-support.mts';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Migration } from '@mikro-orm/migrations';
 import { createApi } from '../../apps/api/dist/app.factory.js';
@@ -19,21 +19,6 @@ const { values } = parseArgs({
   options: { count: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '4' } },
 });
 const count = Number(values.count);
-const adminUrl = process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = `kotizo_bench_${randomBytes(4).toString('hex')}`;
-const dbUrl = new URL(adminUrl);
-dbUrl.pathname = `/${dbName}`;
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /** A migration the product does not have: a table and an index in every schema. */
 class BenchAddedTable extends Migration {
@@ -45,11 +30,11 @@ class BenchAddedTable extends Migration {
   }
 }
 
-await admin(`create database "${dbName}"`);
+const database = await throwawayDatabase();
 const env = loadEnv({
   ...process.env,
   NODE_ENV: 'production',
-  DATABASE_URL: dbUrl.toString(),
+  DATABASE_URL: database.url,
   JWT_SECRET: randomBytes(32).toString('hex'),
   REDIS_PREFIX: `kotizo_bench_${randomBytes(3).toString('hex')}`,
   FEDERATION_ADMIN_EMAIL: 'bench@kotizo.test',
@@ -120,5 +105,5 @@ try {
   console.log(JSON.stringify(result, null, 2));
 } finally {
   await orm.close();
-  await admin(`drop database if exists "${dbName}" with (force)`);
+  await database.drop();
 }
