@@ -15,7 +15,7 @@ export const DEMO_PASSWORD = 'Demo-kotizo-2026';
 
 interface DemoCooperative {
   command: CreateCooperativeCommand;
-  others: { name: string; email: string; role: CooperativeRole }[];
+  others: { name: string; email: string; role: CooperativeRole; memberNumber?: number }[];
 }
 
 const demo: DemoCooperative[] = [
@@ -32,6 +32,8 @@ const demo: DemoCooperative[] = [
     others: [
       { name: 'Mariam Traoré', email: 'mariam@demo.kotizo', role: 'treasurer' },
       { name: 'Kouassi Yao', email: 'kouassi@yopougon.demo', role: 'auditor' },
+      // A member who signs in and sees only her own savings and loans (member no. 1).
+      { name: 'Aminata Koné', email: 'aminata@yopougon.demo', role: 'member', memberNumber: 1 },
     ],
   },
   {
@@ -112,6 +114,12 @@ export class DemoSeeder {
              on conflict (user_id, cooperative_id) do nothing`,
             [account.id, body.id, person.role],
           );
+          if (person.memberNumber !== undefined) {
+            await tx.execute(
+              `update "${schemaNameForSlug(body.slug)}".members set user_id = ? where number = ? and user_id is null`,
+              [account.id, person.memberNumber],
+            );
+          }
         });
         await this.setPassword(person.email);
         const known = logins.find((l) => l.email === person.email);
