@@ -138,8 +138,9 @@ export class LoansService {
       if (loan.status !== 'disbursed')
         throw new Conflict('loan_not_running', `This loan is ${loan.status}; repayments go to a disbursed loan.`);
       const on = this.pastOrToday(ctx, request.occurredOn);
-      const before = await this.view(tx, ctx, loan);
-      const owed = before.position!.outstandingTotal;
+      // What is owed today, per installment and component, read once for the check and the allocation.
+      const balances = await this.balances(tx, loan, localDate(new Date(), ctx.tenant.timeZone));
+      const owed = balances.reduce((sum, b) => sum + b.penalty + b.interest + b.principal, 0);
       if (request.amount > owed) {
         throw new AppError(
           422,
@@ -149,7 +150,7 @@ export class LoansService {
           [{ field: 'amount', message: `is more than the ${owed} still owed` }],
         );
       }
-      const allocation = allocateRepayment(await this.balances(tx, loan, on), request.amount, on);
+      const allocation = allocateRepayment(balances, request.amount, on);
       const entry = await this.ledger.append(tx, {
         kind: 'repayment',
         direction: 1,
