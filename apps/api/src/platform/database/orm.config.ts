@@ -1,7 +1,6 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { federationEntities } from './federation.entities.js';
-import { tenantEntities } from './tenant.entities.js';
 
 export interface DatabaseSettings {
   url: string;
@@ -11,7 +10,7 @@ export interface DatabaseSettings {
 export function ormConfig(settings: DatabaseSettings): Options {
   return defineConfig({
     clientUrl: settings.url,
-    entities: [...federationEntities, ...tenantEntities],
+    entities: federationEntities,
     extensions: [Migrator],
     pool: { min: 0, max: settings.poolMax },
     // Every query runs in an explicit fork: no hidden global identity map.
