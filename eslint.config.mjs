@@ -34,11 +34,12 @@ export default tseslint.config(
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:authorization', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'type:agent', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
             { sourceTag: 'scope:console', notDependOnLibsWithTags: ['scope:api'] },
             { sourceTag: 'scope:api', notDependOnLibsWithTags: ['scope:console'] },
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:authorization'],
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:authorization', 'type:agent'],
             },
           ],
         },

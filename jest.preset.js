@@ -25,7 +25,7 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   moduleNameMapper: {
-    '^@kotizo/(authorization|contracts|domain)$': path.join(root, 'libs/$1/src/index.ts'),
+    '^@kotizo/(agent|authorization|contracts|domain|rules-engine)$': path.join(root, 'libs/$1/src/index.ts'),
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   clearMocks: true,
