@@ -9,3 +9,4 @@ export * from './members.js';
 export * from './loans.js';
 export * from './dues.js';
 export * from './imports.js';
+export * from './audit.js';
