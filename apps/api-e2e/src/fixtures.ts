@@ -11,6 +11,10 @@ export interface CoopFixture {
   transactionId: string;
   loanId: string;
   importId: string;
+  /** A case opened by the rules (a contribution recorded twice), an audit run and a snooze. */
+  caseId: string;
+  runId: string;
+  snoozeId: string;
   /** One signed-in user per cooperative role. */
   users: Record<CooperativeRole, { id: string; email: string; accessToken: string }>;
 }
@@ -46,6 +50,27 @@ export async function cooperativeWithEveryRole(api: ApiHarness, fedToken: string
   });
   if (contribution.status !== 201)
     throw new Error(`contribution in ${slug}: ${contribution.status} ${JSON.stringify(contribution.body)}`);
+  const duplicate = await api.request<{ id: string }>('POST', `/api/v1/coops/${slug}/transactions`, {
+    token: users.treasurer.accessToken,
+    body: { kind: 'contribution', memberId: member.body.id, amount: 5000, channel: 'cash' },
+  });
+  const verdict = await api.request<{ hits: { ruleId: string; caseId: string | null }[] }>(
+    'GET',
+    `/api/v1/coops/${slug}/transactions/${duplicate.body.id}/verdict`,
+    { token: users.auditor.accessToken },
+  );
+  const caseId = verdict.body.hits?.find((h) => h.ruleId === 'duplicate-within-24h')?.caseId;
+  if (!caseId) throw new Error(`no case in ${slug}: ${verdict.status} ${JSON.stringify(verdict.body)}`);
+  const run = await api.request<{ id: string }>('POST', `/api/v1/coops/${slug}/audits`, {
+    token: users.auditor.accessToken,
+    body: {},
+  });
+  if (run.status !== 202) throw new Error(`audit in ${slug}: ${run.status} ${JSON.stringify(run.body)}`);
+  const snooze = await api.request<{ id: string }>('POST', `/api/v1/coops/${slug}/rules/snoozes`, {
+    token: users.auditor.accessToken,
+    body: { ruleId: 'large-expense', memberId: member.body.id, until: '2999-12-31', reason: 'fixture' },
+  });
+  if (snooze.status !== 201) throw new Error(`snooze in ${slug}: ${snooze.status} ${JSON.stringify(snooze.body)}`);
   const loan = await api.request<{ id: string }>('POST', `/api/v1/coops/${slug}/loans`, {
     token: users.treasurer.accessToken,
     body: {
@@ -73,5 +98,8 @@ export async function cooperativeWithEveryRole(api: ApiHarness, fedToken: string
     transactionId: contribution.body.id,
     loanId: loan.body.id,
     importId: upload.body.id,
+    caseId,
+    runId: run.body.id,
+    snoozeId: snooze.body.id,
   };
 }

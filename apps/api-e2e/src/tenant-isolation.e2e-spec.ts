@@ -62,6 +62,35 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/v1/coops/:slug/imports/:importId/commit': {
     mapping: { columns: { date: 'd', amount: 'a' }, defaults: { kind: 'income', channel: 'cash' } },
   },
+  'GET /api/v1/coops/:slug/rules': undefined,
+  'GET /api/v1/coops/:slug/rules/versions': undefined,
+  'GET /api/v1/coops/:slug/rules/versions/:version': undefined,
+  'POST /api/v1/coops/:slug/rules/versions/:version/rollback': { note: 'intrusion' },
+  'GET /api/v1/coops/:slug/rules/draft': undefined,
+  'PUT /api/v1/coops/:slug/rules/draft': { ruleSet: { pack: 'x', packVersion: '1', rules: [] } },
+  'DELETE /api/v1/coops/:slug/rules/draft': undefined,
+  'POST /api/v1/coops/:slug/rules/validate': { ruleSet: { pack: 'x', packVersion: '1', rules: [] } },
+  'POST /api/v1/coops/:slug/rules/draft/backtest': { from: '2026-01-01', to: '2026-01-31' },
+  'POST /api/v1/coops/:slug/rules/draft/activate': {},
+  'GET /api/v1/coops/:slug/rules/pack-update': undefined,
+  'POST /api/v1/coops/:slug/rules/pack-update/adopt': undefined,
+  'GET /api/v1/coops/:slug/rules/snoozes': undefined,
+  'POST /api/v1/coops/:slug/rules/snoozes': {
+    ruleId: 'duplicate-within-24h',
+    memberId: '00000000-0000-4000-8000-000000000000',
+    until: '2999-01-01',
+    reason: 'intrusion',
+  },
+  'POST /api/v1/coops/:slug/rules/snoozes/:snoozeId/lift': undefined,
+  'GET /api/v1/coops/:slug/cases': undefined,
+  'GET /api/v1/coops/:slug/cases/:caseId': undefined,
+  'POST /api/v1/coops/:slug/cases/:caseId/assign': { assigneeId: null },
+  'POST /api/v1/coops/:slug/cases/:caseId/comments': { text: 'intrusion' },
+  'POST /api/v1/coops/:slug/cases/:caseId/status': { status: 'investigating' },
+  'GET /api/v1/coops/:slug/transactions/:transactionId/verdict': undefined,
+  'POST /api/v1/coops/:slug/audits': {},
+  'GET /api/v1/coops/:slug/audits': undefined,
+  'GET /api/v1/coops/:slug/audits/:runId': undefined,
 };
 
 /** The id each route parameter takes, from the cooperative given. */
@@ -71,6 +100,11 @@ const idFor: Record<string, (c: CoopFixture) => string> = {
   transactionId: (c) => c.transactionId,
   loanId: (c) => c.loanId,
   importId: (c) => c.importId,
+  caseId: (c) => c.caseId,
+  runId: (c) => c.runId,
+  snoozeId: (c) => c.snoozeId,
+  // Version numbers are per cooperative; one that exists nowhere stands for "someone else's".
+  version: () => '999',
 };
 
 describe('tenant isolation', () => {
@@ -182,6 +216,14 @@ describe('tenant isolation', () => {
     const journal = await api.request<{ total: number }>('GET', `/api/v1/coops/${b.slug}/transactions`, {
       token: fed.accessToken,
     });
-    expect(journal.body.total).toBe(1);
+    expect(journal.body.total).toBe(2);
+    const cases = await api.request<{ items: { id: string; status: string }[] }>(
+      'GET',
+      `/api/v1/coops/${b.slug}/cases`,
+      {
+        token: fed.accessToken,
+      },
+    );
+    expect(cases.body.items.find((c) => c.id === b.caseId)?.status).toBe('open');
   });
 });

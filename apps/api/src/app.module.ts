@@ -9,6 +9,7 @@ import { LoansModule } from './modules/loans/loans.module.js';
 import { MeModule } from './modules/me/me.module.js';
 import { MembersModule } from './modules/members/members.module.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
 
 /** The HTTP API: the platform, then one module per business feature. */
 @Module({})
@@ -26,6 +27,7 @@ export class AppModule {
         LoansModule,
         DuesModule,
         ImportsModule,
+        AuditModule,
       ],
     };
   }

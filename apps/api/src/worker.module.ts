@@ -2,11 +2,12 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { Env } from './platform/config/env.schema.js';
 import { PlatformModule } from './platform/platform.module.js';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
+import { AuditWorkerModule } from './modules/audit/audit-worker.module.js';
 
 /** The queue worker: the platform without HTTP, then the job processors. */
 @Module({})
 export class WorkerModule {
   static forRoot(env?: Env): DynamicModule {
-    return { module: WorkerModule, imports: [PlatformModule.forWorker(env), MaintenanceModule] };
+    return { module: WorkerModule, imports: [PlatformModule.forWorker(env), MaintenanceModule, AuditWorkerModule] };
   }
 }

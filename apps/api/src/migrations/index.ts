@@ -6,6 +6,8 @@ import { TenantLoans20261125110000 } from './tenant/20261125110000-loans.js';
 import { TenantContributionOverrides20261125120000 } from './tenant/20261125120000-contribution-overrides.js';
 import { TenantImports20261125130000 } from './tenant/20261125130000-imports.js';
 import { TenantLoanPenalties20261125140000 } from './tenant/20261125140000-loan-penalties.js';
+import { TenantAudit20261126000000 } from './tenant/20261126000000-audit.js';
+import { FederationRulePacks20261126000000 } from './federation/20261126000000-rule-packs.js';
 
 /**
  * Migrations are listed here, in order, rather than discovered from the disk:
@@ -13,6 +15,7 @@ import { TenantLoanPenalties20261125140000 } from './tenant/20261125140000-loan-
  */
 export const federationMigrations: MigrationObject[] = [
   { name: '20261125000000-federation-initial', class: FederationInitial20261125000000 },
+  { name: '20261126000000-rule-packs', class: FederationRulePacks20261126000000 },
 ];
 
 export const tenantMigrations: MigrationObject[] = [
@@ -22,4 +25,5 @@ export const tenantMigrations: MigrationObject[] = [
   { name: '20261125120000-contribution-overrides', class: TenantContributionOverrides20261125120000 },
   { name: '20261125130000-imports', class: TenantImports20261125130000 },
   { name: '20261125140000-loan-penalties', class: TenantLoanPenalties20261125140000 },
+  { name: '20261126000000-audit', class: TenantAudit20261126000000 },
 ];

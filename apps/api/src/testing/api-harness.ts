@@ -1,5 +1,8 @@
 import { MikroORM } from '@mikro-orm/postgresql';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { WorkerModule } from '../worker.module.js';
 import { createApi } from '../app.factory.js';
 import type { Env } from '../platform/config/env.schema.js';
 import { FederationAdminBootstrap } from '../platform/auth/federation-admin.bootstrap.js';
@@ -50,7 +53,21 @@ export class ApiHarness {
     return new ApiHarness(app, env, database, baseUrl);
   }
 
+  /** A worker process (queue consumers and schedules) on the same database and Redis. */
+  async startWorker(): Promise<INestApplicationContext> {
+    const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(this.env), {
+      logger: false,
+      abortOnError: false,
+    });
+    await worker.init();
+    this.workers.push(worker);
+    return worker;
+  }
+
+  private readonly workers: INestApplicationContext[] = [];
+
   async stop(): Promise<void> {
+    for (const worker of this.workers.splice(0)) await worker.close();
     await this.app.close();
     if (this.ownsDatabase) await this.database.drop();
   }

@@ -17,6 +17,7 @@ import { UserAccounts } from '../users/user-accounts.js';
 import { toCooperativeResponse } from './cooperative.mapper.js';
 import { CooperativesRepository } from './cooperatives.repository.js';
 import { defaultSettings } from './default-settings.js';
+import { ActiveRulesProvider } from '../audit/active-rules.js';
 
 export interface ListCooperativesQuery {
   q?: string;
@@ -40,6 +41,7 @@ export class CooperativesService {
     private readonly repository: CooperativesRepository,
     private readonly accounts: UserAccounts,
     private readonly audit: AuditLog,
+    private readonly rules: ActiveRulesProvider,
   ) {}
 
   async list(actor: ActorContext, query: ListCooperativesQuery): Promise<Page<CooperativeResponse>> {
@@ -92,6 +94,10 @@ export class CooperativesService {
       for (const [key, value] of Object.entries(defaultSettings(command))) {
         await tx.execute(`insert into "${schema}".settings (key, value) values (?, ?)`, [key, JSON.stringify(value)]);
       }
+      // The default audit rules, as version 1 of the cooperative's own rule set.
+      await tx.execute(`set local search_path to "${schema}"`);
+      await this.rules.install(tx);
+      await tx.execute('set local search_path to default');
       const admin = await this.accounts.ensure(tx, command.admin);
       await this.accounts.addMembership(tx, admin.id, cooperativeId, 'admin');
       await this.audit.record(

@@ -14,5 +14,7 @@ export function defaultSettings(command: CreateCooperativeCommand): Record<strin
     // Whether the author of a rule-set draft may activate it.
     'rules.authorMayActivate': false,
     'office.hours': { opens: '07:00', closes: '19:00' },
+    // Repeated amounts just under it (minor units) look like a payment split to stay below a control.
+    'audit.structuringThreshold': 100_000,
   };
 }

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AuditCoreModule } from '../audit/audit-core.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { ImportsController } from './imports.controller.js';
 import { ImportsService } from './imports.service.js';
 
-@Module({ imports: [LedgerModule], controllers: [ImportsController], providers: [ImportsService] })
+@Module({ imports: [AuditCoreModule, LedgerModule], controllers: [ImportsController], providers: [ImportsService] })
 export class ImportsModule {}

@@ -1,5 +1,5 @@
 import { isUuid } from '../../platform/validation/uuid.js';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import {
@@ -17,6 +17,7 @@ import { TenantDatabase } from '../../platform/database/tenant-database.js';
 import { AppError, BadRequest, NotFound } from '../../platform/errors/app-error.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { LedgerRepository, type NewEntry } from '../ledger/ledger.repository.js';
+import { AuditRuns } from '../audit/audit-runs.js';
 import { csvRecords, decodeCsv, type DecodedFile } from './csv-file.js';
 import { isRejected, phoneKey, type ImportedRow, type MemberIndex, RowReader } from './row-reader.js';
 
@@ -51,9 +52,12 @@ interface Analysis {
  */
 @Injectable()
 export class ImportsService {
+  private readonly logger = new Logger(ImportsService.name);
+
   constructor(
     private readonly db: TenantDatabase,
     private readonly ledger: LedgerRepository,
+    private readonly runs: AuditRuns,
   ) {}
 
   async upload(ctx: TenantRequestContext, bytes: Buffer, fileName: string | null): Promise<ImportUploadResponse> {
@@ -116,8 +120,9 @@ export class ImportsService {
     });
   }
 
-  commit(ctx: TenantRequestContext, id: string, mapping: ImportMappingParsed): Promise<ImportCommitResponse> {
-    return this.db.transactional(ctx.tenant, async (tx) => {
+  async commit(ctx: TenantRequestContext, id: string, mapping: ImportMappingParsed): Promise<ImportCommitResponse> {
+    let committedNow = false;
+    const response = await this.db.transactional(ctx.tenant, async (tx) => {
       const record = await this.require(tx, id, true);
       if (record.status === 'committed')
         return { id, imported: record.imported ?? 0, skippedDuplicates: record.skipped ?? 0 };
@@ -129,8 +134,24 @@ export class ImportsService {
           where id = ?`,
         [JSON.stringify(mapping), ctx.principal.userId, result.valid, result.duplicates, id],
       );
+      committedNow = true;
       return { id, imported: result.valid, skippedDuplicates: result.duplicates };
     });
+    if (committedNow && response.imported > 0) await this.checkImported(ctx, id);
+    return response;
+  }
+
+  /**
+   * Imported movements are checked by the rules in a background audit run
+   * (a file can hold a million rows); until it has run, they show no verdict,
+   * and the nightly audit picks up any the run missed.
+   */
+  private async checkImported(ctx: TenantRequestContext, id: string): Promise<void> {
+    try {
+      await this.runs.start(ctx.tenant, 'import', ctx.principal.userId, { importId: id });
+    } catch (error) {
+      this.logger.warn({ err: error, tenant: ctx.tenant.slug, importId: id }, 'import audit not queued');
+    }
   }
 
   private async append(tx: EntityManager, ctx: TenantRequestContext, rows: ImportedRow[]): Promise<void> {

@@ -98,10 +98,11 @@ export class LedgerRepository {
   /** Appends entries in order, chaining each to the previous; one statement per 5,000 rows. */
   async appendMany(tx: EntityManager, entries: readonly NewEntry[]): Promise<string[]> {
     if (entries.length === 0) return [];
-    const [head] = await tx.execute<{ seq: string; hash: string }[]>(
-      'select seq, hash from ledger_head where id = 1 for update',
+    const [head] = await tx.execute<{ seq: string; hash: string; cash: string }[]>(
+      'select seq, hash, cash from ledger_head where id = 1 for update',
     );
     let seq = Number(head!.seq);
+    let cash = Number(head!.cash);
     let previous = head!.hash;
     const recordedAt = new Date().toISOString();
     const ids: string[] = [];
@@ -109,6 +110,7 @@ export class LedgerRepository {
       const columns: unknown[][] = TRANSACTION_COLUMNS.map(() => []);
       for (const entry of entries.slice(start, start + INSERT_BATCH)) {
         seq += 1;
+        cash += entry.direction * entry.amount;
         const sealed: SealedEntry = { ...entry, seq, id: uuid7(), recordedAt };
         const hash = entryHash(previous, sealed);
         const row = [
@@ -138,7 +140,7 @@ export class LedgerRepository {
       }
       await bulkInsert(tx, 'transactions', TRANSACTION_COLUMNS, columns);
     }
-    await tx.execute('update ledger_head set seq = ?, hash = ? where id = 1', [seq, previous]);
+    await tx.execute('update ledger_head set seq = ?, hash = ?, cash = ? where id = 1', [seq, previous, cash]);
     return ids;
   }
 
@@ -200,7 +202,14 @@ export class LedgerRepository {
     return new Map(rows.map((r) => [r.kind, Number(r.net)]));
   }
 
+  /** The cash balance, kept at the head of the chain by every append. */
   async cash(em: EntityManager): Promise<number> {
+    const [row] = await em.execute<{ cash: string }[]>('select cash from ledger_head where id = 1');
+    return Number(row!.cash);
+  }
+
+  /** The cash balance summed from the journal itself: what the kept balance must equal. */
+  async cashFromJournal(em: EntityManager): Promise<number> {
     const [row] = await em.execute<{ cash: string | null }[]>(
       'select sum(direction * amount) as cash from transactions',
     );

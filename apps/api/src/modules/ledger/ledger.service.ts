@@ -22,6 +22,7 @@ import {
 } from '../../platform/idempotency/idempotent-writes.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { MembersRepository } from '../members/members.repository.js';
+import { MovementAuditor } from '../audit/movement-auditor.js';
 import { entryHash, GENESIS_HASH } from './ledger-hash.js';
 import { LedgerRepository, sealedFromRow } from './ledger.repository.js';
 import { toTransactionResponse } from './transaction.mapper.js';
@@ -39,87 +40,111 @@ export class LedgerService {
     private readonly ledger: LedgerRepository,
     private readonly members: MembersRepository,
     private readonly writes: IdempotentWrites,
+    private readonly auditor: MovementAuditor,
   ) {}
 
-  record(
+  /** The rules check each new movement once it is committed; a replayed answer was checked the first time. */
+  private async checked<T extends { id: string }>(
+    ctx: TenantRequestContext,
+    result: WriteResult<T>,
+  ): Promise<WriteResult<T>> {
+    if (!result.replayed) await this.auditor.afterWrite(ctx.tenant, [result.body.id]);
+    return result;
+  }
+
+  async record(
     ctx: TenantRequestContext,
     request: RecordTransactionRequest,
     key: string | null,
   ): Promise<WriteResult<TransactionResponse>> {
-    return this.writes.run(ctx.tenant, key, requestFingerprint('transaction.record', request), async (tx) => {
-      if (request.memberId) await this.requireMember(tx, request.memberId);
-      const direction =
-        request.kind === 'adjustment' ? (request.direction === 'in' ? 1 : -1) : MONEY_IN.has(request.kind) ? 1 : -1;
-      const today = localDate(new Date(), ctx.tenant.timeZone);
-      if (request.occurredOn && request.occurredOn > today) {
-        throw new ValidationFailed([{ field: 'occurredOn', message: 'cannot be in the future' }]);
-      }
-      const row = await this.ledger.append(tx, {
-        kind: request.kind,
-        direction,
-        amount: request.amount,
-        currency: ctx.tenant.currency,
-        memberId: request.memberId ?? null,
-        loanId: null,
-        category: request.kind === 'expense' ? request.category : null,
-        channel: request.channel,
-        externalRef: request.externalRef ?? null,
-        memo: request.memo ?? null,
-        occurredOn: request.occurredOn ?? today,
-        recordedBy: ctx.principal.userId,
-        reversesId: null,
-        reason: null,
-      });
-      return toTransactionResponse(row);
-    });
+    const result = await this.writes.run(
+      ctx.tenant,
+      key,
+      requestFingerprint('transaction.record', request),
+      async (tx) => {
+        if (request.memberId) await this.requireMember(tx, request.memberId);
+        const direction =
+          request.kind === 'adjustment' ? (request.direction === 'in' ? 1 : -1) : MONEY_IN.has(request.kind) ? 1 : -1;
+        const today = localDate(new Date(), ctx.tenant.timeZone);
+        if (request.occurredOn && request.occurredOn > today) {
+          throw new ValidationFailed([{ field: 'occurredOn', message: 'cannot be in the future' }]);
+        }
+        const row = await this.ledger.append(tx, {
+          kind: request.kind,
+          direction,
+          amount: request.amount,
+          currency: ctx.tenant.currency,
+          memberId: request.memberId ?? null,
+          loanId: null,
+          category: request.kind === 'expense' ? request.category : null,
+          channel: request.channel,
+          externalRef: request.externalRef ?? null,
+          memo: request.memo ?? null,
+          occurredOn: request.occurredOn ?? today,
+          recordedBy: ctx.principal.userId,
+          reversesId: null,
+          reason: null,
+        });
+        return toTransactionResponse(row);
+      },
+    );
+    return this.checked(ctx, result);
   }
 
-  reverse(
+  async reverse(
     ctx: TenantRequestContext,
     id: string,
     request: ReverseTransactionRequest,
     key: string | null,
   ): Promise<WriteResult<TransactionResponse>> {
     if (!isUuid(id)) throw new NotFound('The transaction');
-    return this.writes.run(ctx.tenant, key, requestFingerprint(`transaction.reverse:${id}`, request), async (tx) => {
-      // Lock the original so two reversals cannot race; the unique reverses_id backs this up.
-      const [locked] = await tx.execute<{ id: string }[]>('select id from transactions where id = ? for update', [id]);
-      const original = locked ? await this.ledger.find(tx, id) : null;
-      if (!original) throw new NotFound('The transaction');
-      if (original.kind === 'reversal')
-        throw new Conflict('cannot_reverse_reversal', 'A reversal cannot itself be reversed; record a new entry.');
-      if (original.reversed_by_id)
-        throw new Conflict('already_reversed', 'This transaction has already been reversed.');
-      if (original.kind === 'loan_disbursement') {
-        throw new Conflict(
-          'reverse_loan_disbursement',
-          'A loan paid out is not reversed here: write the loan off, with a reason.',
-        );
-      }
-      const row = await this.ledger.append(tx, {
-        kind: 'reversal',
-        direction: -Number(original.direction),
-        amount: Number(original.amount),
-        currency: original.currency.trim(),
-        memberId: original.member_id,
-        loanId: original.loan_id,
-        category: original.category,
-        channel: original.channel,
-        externalRef: null,
-        memo: null,
-        occurredOn: localDate(new Date(), ctx.tenant.timeZone),
-        recordedBy: ctx.principal.userId,
-        reversesId: original.id,
-        reason: request.reason,
-      });
-      if (original.kind === 'repayment' && original.loan_id) {
-        // A repayment taken back reopens a loan it had closed.
-        await tx.execute(`update loans set status = 'disbursed' where id = ? and status = 'closed'`, [
-          original.loan_id,
+    const result = await this.writes.run(
+      ctx.tenant,
+      key,
+      requestFingerprint(`transaction.reverse:${id}`, request),
+      async (tx) => {
+        // Lock the original so two reversals cannot race; the unique reverses_id backs this up.
+        const [locked] = await tx.execute<{ id: string }[]>('select id from transactions where id = ? for update', [
+          id,
         ]);
-      }
-      return toTransactionResponse(row);
-    });
+        const original = locked ? await this.ledger.find(tx, id) : null;
+        if (!original) throw new NotFound('The transaction');
+        if (original.kind === 'reversal')
+          throw new Conflict('cannot_reverse_reversal', 'A reversal cannot itself be reversed; record a new entry.');
+        if (original.reversed_by_id)
+          throw new Conflict('already_reversed', 'This transaction has already been reversed.');
+        if (original.kind === 'loan_disbursement') {
+          throw new Conflict(
+            'reverse_loan_disbursement',
+            'A loan paid out is not reversed here: write the loan off, with a reason.',
+          );
+        }
+        const row = await this.ledger.append(tx, {
+          kind: 'reversal',
+          direction: -Number(original.direction),
+          amount: Number(original.amount),
+          currency: original.currency.trim(),
+          memberId: original.member_id,
+          loanId: original.loan_id,
+          category: original.category,
+          channel: original.channel,
+          externalRef: null,
+          memo: null,
+          occurredOn: localDate(new Date(), ctx.tenant.timeZone),
+          recordedBy: ctx.principal.userId,
+          reversesId: original.id,
+          reason: request.reason,
+        });
+        if (original.kind === 'repayment' && original.loan_id) {
+          // A repayment taken back reopens a loan it had closed.
+          await tx.execute(`update loans set status = 'disbursed' where id = ? and status = 'closed'`, [
+            original.loan_id,
+          ]);
+        }
+        return toTransactionResponse(row);
+      },
+    );
+    return this.checked(ctx, result);
   }
 
   async list(ctx: TenantRequestContext, query: ListTransactionsQuery): Promise<Page<TransactionResponse>> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditCoreModule } from '../audit/audit-core.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { MembersModule } from '../members/members.module.js';
 import { LoansController } from './loans.controller.js';
@@ -6,7 +7,7 @@ import { LoansRepository } from './loans.repository.js';
 import { LoansService } from './loans.service.js';
 
 @Module({
-  imports: [MembersModule, LedgerModule],
+  imports: [AuditCoreModule, MembersModule, LedgerModule],
   controllers: [LoansController],
   providers: [LoansService, LoansRepository],
 })

@@ -33,6 +33,7 @@ import {
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
 import { MembersRepository } from '../members/members.repository.js';
+import { MovementAuditor } from '../audit/movement-auditor.js';
 import { savedSchedule, scheduleFor, toLoanResponse } from './loan-view.js';
 import { type LoanRow, LoansRepository } from './loans.repository.js';
 
@@ -50,6 +51,7 @@ export class LoansService {
     private readonly members: MembersRepository,
     private readonly ledger: LedgerRepository,
     private readonly writes: IdempotentWrites,
+    private readonly auditor: MovementAuditor,
   ) {}
 
   request(
@@ -91,97 +93,114 @@ export class LoansService {
     });
   }
 
-  disburse(
+  async disburse(
     ctx: TenantRequestContext,
     id: string,
     request: DisburseLoanRequest,
     key: string | null,
   ): Promise<WriteResult<LoanResponse>> {
     this.requireUuid(id);
-    return this.writes.run(ctx.tenant, key, requestFingerprint(`loan.disburse:${id}`, request), async (tx) => {
-      const loan = await this.require(tx, id, true);
-      if (loan.status !== 'approved')
-        throw new Conflict('loan_not_approved', `This loan is ${loan.status}; only an approved loan is paid out.`);
-      const on = this.pastOrToday(ctx, request.occurredOn);
-      const entry = await this.ledger.append(tx, {
-        kind: 'loan_disbursement',
-        direction: -1,
-        amount: Number(loan.principal),
-        currency: loan.currency.trim(),
-        memberId: loan.member_id,
-        loanId: loan.id,
-        category: null,
-        channel: request.channel,
-        externalRef: request.externalRef ?? null,
-        memo: null,
-        occurredOn: on,
-        recordedBy: ctx.principal.userId,
-        reversesId: null,
-        reason: null,
-      });
-      await this.loans.saveSchedule(tx, id, scheduleFor(loan, on));
-      await this.loans.setStatus(tx, id, { status: 'disbursed', disbursed_on: on, disbursement_id: entry.id });
-      await this.loans.addEvent(tx, id, ctx.principal.userId, 'disbursed');
-      return this.view(tx, ctx, (await this.loans.find(tx, id))!);
-    });
+    let entryId: string | null = null;
+    const result = await this.writes.run(
+      ctx.tenant,
+      key,
+      requestFingerprint(`loan.disburse:${id}`, request),
+      async (tx) => {
+        const loan = await this.require(tx, id, true);
+        if (loan.status !== 'approved')
+          throw new Conflict('loan_not_approved', `This loan is ${loan.status}; only an approved loan is paid out.`);
+        const on = this.pastOrToday(ctx, request.occurredOn);
+        const entry = await this.ledger.append(tx, {
+          kind: 'loan_disbursement',
+          direction: -1,
+          amount: Number(loan.principal),
+          currency: loan.currency.trim(),
+          memberId: loan.member_id,
+          loanId: loan.id,
+          category: null,
+          channel: request.channel,
+          externalRef: request.externalRef ?? null,
+          memo: null,
+          occurredOn: on,
+          recordedBy: ctx.principal.userId,
+          reversesId: null,
+          reason: null,
+        });
+        entryId = entry.id;
+        await this.loans.saveSchedule(tx, id, scheduleFor(loan, on));
+        await this.loans.setStatus(tx, id, { status: 'disbursed', disbursed_on: on, disbursement_id: entry.id });
+        await this.loans.addEvent(tx, id, ctx.principal.userId, 'disbursed');
+        return this.view(tx, ctx, (await this.loans.find(tx, id))!);
+      },
+    );
+    // The rules check the payout once it is committed (not again on a replay).
+    if (entryId) await this.auditor.afterWrite(ctx.tenant, [entryId]);
+    return result;
   }
 
-  repay(
+  async repay(
     ctx: TenantRequestContext,
     id: string,
     request: RepayLoanRequest,
     key: string | null,
   ): Promise<WriteResult<RepaymentResponse>> {
     this.requireUuid(id);
-    return this.writes.run(ctx.tenant, key, requestFingerprint(`loan.repay:${id}`, request), async (tx) => {
-      const loan = await this.require(tx, id, true);
-      if (loan.status !== 'disbursed')
-        throw new Conflict('loan_not_running', `This loan is ${loan.status}; repayments go to a disbursed loan.`);
-      const on = this.pastOrToday(ctx, request.occurredOn);
-      // What is owed today, per installment and component, read once for the check and the allocation.
-      const balances = await this.balances(tx, loan, localDate(new Date(), ctx.tenant.timeZone));
-      const owed = balances.reduce((sum, b) => sum + b.penalty + b.interest + b.principal, 0);
-      if (request.amount > owed) {
-        throw new AppError(
-          422,
-          'repayment_exceeds_outstanding',
-          'Repayment too large',
-          `Only ${owed} is still owed on this loan.`,
-          [{ field: 'amount', message: `is more than the ${owed} still owed` }],
-        );
-      }
-      const allocation = allocateRepayment(balances, request.amount, on);
-      const entry = await this.ledger.append(tx, {
-        kind: 'repayment',
-        direction: 1,
-        amount: request.amount,
-        currency: loan.currency.trim(),
-        memberId: loan.member_id,
-        loanId: loan.id,
-        category: null,
-        channel: request.channel,
-        externalRef: request.externalRef ?? null,
-        memo: null,
-        occurredOn: on,
-        recordedBy: ctx.principal.userId,
-        reversesId: null,
-        reason: null,
-      });
-      if (request.amount === owed) {
-        await this.loans.setStatus(tx, id, { status: 'closed' });
-        await this.loans.addEvent(tx, id, ctx.principal.userId, 'closed');
-      }
-      return {
-        transactionId: entry.id,
-        allocation: allocation.allocations.map((a) => ({
-          number: a.number,
-          penalty: a.penalty,
-          interest: a.interest,
-          principal: a.principal,
-        })),
-        loan: await this.view(tx, ctx, (await this.loans.find(tx, id))!),
-      };
-    });
+    const result = await this.writes.run(
+      ctx.tenant,
+      key,
+      requestFingerprint(`loan.repay:${id}`, request),
+      async (tx) => {
+        const loan = await this.require(tx, id, true);
+        if (loan.status !== 'disbursed')
+          throw new Conflict('loan_not_running', `This loan is ${loan.status}; repayments go to a disbursed loan.`);
+        const on = this.pastOrToday(ctx, request.occurredOn);
+        // What is owed today, per installment and component, read once for the check and the allocation.
+        const balances = await this.balances(tx, loan, localDate(new Date(), ctx.tenant.timeZone));
+        const owed = balances.reduce((sum, b) => sum + b.penalty + b.interest + b.principal, 0);
+        if (request.amount > owed) {
+          throw new AppError(
+            422,
+            'repayment_exceeds_outstanding',
+            'Repayment too large',
+            `Only ${owed} is still owed on this loan.`,
+            [{ field: 'amount', message: `is more than the ${owed} still owed` }],
+          );
+        }
+        const allocation = allocateRepayment(balances, request.amount, on);
+        const entry = await this.ledger.append(tx, {
+          kind: 'repayment',
+          direction: 1,
+          amount: request.amount,
+          currency: loan.currency.trim(),
+          memberId: loan.member_id,
+          loanId: loan.id,
+          category: null,
+          channel: request.channel,
+          externalRef: request.externalRef ?? null,
+          memo: null,
+          occurredOn: on,
+          recordedBy: ctx.principal.userId,
+          reversesId: null,
+          reason: null,
+        });
+        if (request.amount === owed) {
+          await this.loans.setStatus(tx, id, { status: 'closed' });
+          await this.loans.addEvent(tx, id, ctx.principal.userId, 'closed');
+        }
+        return {
+          transactionId: entry.id,
+          allocation: allocation.allocations.map((a) => ({
+            number: a.number,
+            penalty: a.penalty,
+            interest: a.interest,
+            principal: a.principal,
+          })),
+          loan: await this.view(tx, ctx, (await this.loans.find(tx, id))!),
+        };
+      },
+    );
+    if (!result.replayed) await this.auditor.afterWrite(ctx.tenant, [result.body.transactionId]);
+    return result;
   }
 
   async writeOff(ctx: TenantRequestContext, id: string, request: WriteOffLoanRequest): Promise<LoanResponse> {

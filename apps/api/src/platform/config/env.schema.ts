@@ -32,6 +32,13 @@ export const envSchema = z.object({
   LOG_PRETTY: bool.default(false),
   /** Argon2id memory cost in KiB (OWASP's minimum is 19 MiB). Lowered only in tests. */
   ARGON2_MEMORY_KIB: int(19456),
+  /** Folder of the audit rule packs shipped with the product (`default.json`, ...), relative to the working directory. */
+  RULES_DIR: z.string().min(1).default('rules'),
+  /** Local time (HH:MM, in each cooperative's zone) of the nightly audit. */
+  AUDIT_NIGHTLY_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
+    .default('02:30'),
 });
 
 export type Env = z.infer<typeof envSchema>;
