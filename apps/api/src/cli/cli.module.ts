@@ -3,6 +3,7 @@ import type { Env } from '../platform/config/env.schema.js';
 import { PlatformModule } from '../platform/platform.module.js';
 import { CooperativesModule } from '../modules/cooperatives/cooperatives.module.js';
 import { UsersModule } from '../modules/users/users.module.js';
+import { AuditCoreModule } from '../modules/audit/audit-core.module.js';
 import { DemoSeeder } from './demo-seeder.js';
 
 /** Commands run the same services as the API, without HTTP. */
@@ -11,7 +12,7 @@ export class CliModule {
   static forRoot(env?: Env): DynamicModule {
     return {
       module: CliModule,
-      imports: [PlatformModule.forWorker(env), CooperativesModule, UsersModule],
+      imports: [PlatformModule.forWorker(env), CooperativesModule, UsersModule, AuditCoreModule],
       providers: [DemoSeeder],
     };
   }

@@ -133,6 +133,11 @@ export async function seedDemoBooks(
     today: options.today,
     monthlyContribution: options.monthlyContribution,
   });
+  await plantAnomalies(tx, ledger, ids, {
+    ...base,
+    today: options.today,
+    monthlyContribution: options.monthlyContribution,
+  });
   const mistake = await ledger.append(tx, {
     ...base,
     kind: 'expense',
@@ -158,6 +163,69 @@ export async function seedDemoBooks(
     reason: 'Saisi deux fois',
   });
   return true;
+}
+
+/**
+ * What the default audit rules are there to catch, so the demo opens with
+ * cases to work: a contribution entered twice, a large expense, one mobile
+ * money reference used for two members, and deposits split just under the
+ * structuring threshold. (The late loan and the missed dues are found by the
+ * periodic audit.)
+ */
+async function plantAnomalies(
+  tx: EntityManager,
+  ledger: LedgerRepository,
+  memberIds: string[],
+  options: { currency: string; recordedBy: string; today: Date; monthlyContribution: number },
+): Promise<void> {
+  const base = {
+    currency: options.currency,
+    loanId: null,
+    recordedBy: options.recordedBy,
+    reversesId: null,
+    reason: null,
+    memo: null,
+    category: null,
+    occurredOn: isoDate(options.today),
+  };
+  const twice = { ...base, kind: 'contribution', direction: 1, memberId: memberIds[2]!, externalRef: null };
+  for (let i = 0; i < 2; i++) {
+    await ledger.append(tx, { ...twice, amount: options.monthlyContribution, channel: 'cash' });
+  }
+  await ledger.append(tx, {
+    ...base,
+    kind: 'expense',
+    direction: -1,
+    amount: 150_000,
+    memberId: null,
+    category: 'supplies',
+    channel: 'cash',
+    externalRef: null,
+    memo: 'Bâches et chaises pour la réunion',
+  });
+  for (const memberId of [memberIds[3]!, memberIds[5]!]) {
+    await ledger.append(tx, {
+      ...base,
+      kind: 'contribution',
+      direction: 1,
+      amount: options.monthlyContribution,
+      memberId,
+      channel: 'mobile_money',
+      externalRef: 'MP240117.1532.A88411',
+    });
+  }
+  for (const amount of [95_000, 97_500, 98_000]) {
+    await ledger.append(tx, {
+      ...base,
+      kind: 'income',
+      direction: 1,
+      amount,
+      memberId: memberIds[7]!,
+      channel: 'cash',
+      externalRef: null,
+      memo: 'Versement',
+    });
+  }
 }
 
 /**

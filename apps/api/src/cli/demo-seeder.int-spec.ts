@@ -41,6 +41,30 @@ describe('demo seeder (PostgreSQL)', () => {
     ).toBe(1);
   });
 
+  it('opens the demo with the cases the default rules find in its books', async () => {
+    const rules = await harness.query<{ rule_id: string }>(
+      `select distinct rule_id from coop_tontine_yopougon.findings order by rule_id`,
+    );
+    expect(rules.map((r) => r.rule_id)).toEqual(
+      expect.arrayContaining([
+        'duplicate-within-24h',
+        'large-expense',
+        'same-external-reference',
+        'round-amount-structuring',
+        'overdue-installment',
+      ]),
+    );
+    // Every movement has its verdict, so nothing waits for the nightly audit.
+    expect(
+      await count(`select count(*) as n from coop_tontine_yopougon.transactions t
+                    where not exists (select 1 from coop_tontine_yopougon.movement_verdicts v
+                                       where v.transaction_id = t.id)`),
+    ).toBe(0);
+    expect(await count(`select count(*) as n from coop_tontine_yopougon.cases where status = 'open'`)).toBeGreaterThan(
+      3,
+    );
+  });
+
   it('adds nothing when run again (the start command runs it every time)', async () => {
     const before = await count(`select count(*) as n from coop_tontine_yopougon.transactions`);
     const users = await count(`select count(*) as n from federation.users`);
@@ -48,5 +72,6 @@ describe('demo seeder (PostgreSQL)', () => {
     expect(await count(`select count(*) as n from coop_tontine_yopougon.transactions`)).toBe(before);
     expect(await count(`select count(*) as n from federation.users`)).toBe(users);
     expect(await count(`select count(*) as n from federation.cooperatives`)).toBe(2);
+    expect(await count(`select count(*) as n from coop_tontine_yopougon.audit_runs`)).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AuditRuns } from '../modules/audit/audit-runs.js';
 import type { CreateCooperativeCommand } from '@kotizo/contracts';
 import { type CooperativeRole, schemaNameForSlug } from '@kotizo/domain';
 import { PasswordHasher } from '../platform/auth/password-hasher.js';
@@ -68,6 +69,7 @@ export class DemoSeeder {
     private readonly bootstrap: FederationAdminBootstrap,
     private readonly tenants: TenantDatabase,
     @Inject(ENV) private readonly env: Env,
+    private readonly audits: AuditRuns,
   ) {}
 
   async seed(): Promise<DemoLogin[]> {
@@ -94,17 +96,19 @@ export class DemoSeeder {
       const { body } = await this.cooperatives.create({ ...actor, requestId: null }, coop.command);
       await this.setPassword(coop.command.admin.email);
       const plan = books.find((b) => b.slug === coop.command.slug)!;
-      await this.tenants.transactional(
-        {
-          cooperativeId: body.id,
-          slug: body.slug,
-          schema: schemaNameForSlug(body.slug),
-          currency: body.currency,
-          timeZone: body.timeZone,
-          locale: body.locale,
-        },
-        (tx) => seedDemoBooks(tx, { ...plan, currency: body.currency, recordedBy: admin.id, today: new Date() }),
+      const tenant = {
+        cooperativeId: body.id,
+        slug: body.slug,
+        schema: schemaNameForSlug(body.slug),
+        currency: body.currency,
+        timeZone: body.timeZone,
+        locale: body.locale,
+      };
+      const seeded = await this.tenants.transactional(tenant, (tx) =>
+        seedDemoBooks(tx, { ...plan, currency: body.currency, recordedBy: admin.id, today: new Date() }),
       );
+      // The books were written directly, so the rules judge them now: the demo opens with cases to work.
+      if (seeded) await this.audits.runNow(tenant, 'full', admin.id);
       logins.push({ who: `admin, ${coop.command.name}`, email: coop.command.admin.email, password: DEMO_PASSWORD });
       for (const person of coop.others) {
         await this.db.em().transactional(async (tx) => {
