@@ -14,7 +14,7 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   moduleNameMapper: {
-    '^@kotizo/(authorization|contracts|domain)$': path.join(root, 'libs/$1/src/index.ts'),
+    '^@kotizo/(authorization|contracts|domain|rules-engine)$': path.join(root, 'libs/$1/src/index.ts'),
     // The libs import siblings as `./x.js` (nodenext); here they resolve to the .ts source.
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
