@@ -29,6 +29,16 @@ export const cooperativeRoutes: Routes = [
     loadChildren: () => import('../loans/loans.routes').then((m) => m.loansRoutes),
   },
   {
+    path: 'cases',
+    canActivate: [abilityGuard('read', 'Case')],
+    loadChildren: () => import('../cases/cases.routes').then((m) => m.casesRoutes),
+  },
+  {
+    path: 'rules',
+    canActivate: [abilityGuard('read', 'RuleSet')],
+    loadChildren: () => import('../rules/rules.routes').then((m) => m.rulesRoutes),
+  },
+  {
     path: 'users',
     canActivate: [abilityGuard('read', 'CooperativeUser')],
     loadComponent: () => import('./users/users-page').then((m) => m.UsersPage),

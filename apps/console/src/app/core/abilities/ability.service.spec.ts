@@ -24,7 +24,7 @@ describe('AbilityService', () => {
     abilities = TestBed.inject(AbilityService);
   });
 
-  const everyPage = ['home', 'members', 'record', 'journal', 'loans', 'users'];
+  const everyPage = ['home', 'members', 'record', 'journal', 'loans', 'cases', 'rules', 'users'];
   const navIds = () =>
     navItemsFor(abilities.federationAbility(), abilities.ability(), slug(), abilities.ownMemberId()).map(
       (item) => item.id,
@@ -107,7 +107,7 @@ describe('AbilityService', () => {
   it('shows users read-only to a treasurer, who records money and requests loans', () => {
     me.set(aUser({ memberships: [aMembership({ role: 'treasurer' })] }));
     slug.set('femmes-bouake');
-    expect(navIds()).toEqual(everyPage);
+    expect(navIds()).toEqual(everyPage.filter((page) => page !== 'rules'));
     expect(abilities.can('create', 'Transaction')).toBe(true);
     expect(abilities.can('update', 'Member')).toBe(false);
     expect(abilities.can('read', 'CooperativeUser')).toBe(true);
@@ -125,9 +125,26 @@ describe('AbilityService', () => {
   it('lets an auditor read the books and verify the ledger, not write to them', () => {
     me.set(aUser({ memberships: [aMembership({ role: 'auditor' })] }));
     slug.set('femmes-bouake');
-    expect(navIds()).toEqual(['home', 'members', 'journal', 'loans', 'users']);
+    expect(navIds()).toEqual(['home', 'members', 'journal', 'loans', 'cases', 'rules', 'users']);
     expect(abilities.can('read', 'AuditLog')).toBe(true);
     expect(abilities.can('create', 'Transaction')).toBe(false);
+  });
+
+  it('shows the cases to those who read them, and the audit rules only to those who keep them', () => {
+    me.set(aUser({ memberships: [aMembership({ role: 'treasurer' })] }));
+    slug.set('femmes-bouake');
+    expect(navIds()).toContain('cases');
+    expect(navIds()).not.toContain('rules');
+    expect(abilities.can('update', 'Case')).toBe(false);
+
+    me.set(aUser({ memberships: [aMembership({ role: 'auditor' })] }));
+    expect(navIds()).toEqual(expect.arrayContaining(['cases', 'rules']));
+    expect(abilities.can('update', 'Case')).toBe(true);
+    expect(abilities.can('approve', 'RuleSet')).toBe(true);
+
+    me.set(aUser({ memberships: [aMembership({ role: 'secretary' })] }));
+    expect(navIds()).not.toContain('cases');
+    expect(canOpenSection(abilities.abilityIn('femmes-bouake'), 'rules')).toBe(false);
   });
 
   it('keeps the page when switching cooperatives only if the role there may open it', () => {

@@ -1,6 +1,7 @@
 import { type Action, type AppAbility, type SubjectName, hasUnconditionalAccess } from '@kotizo/authorization';
 
-export type NavItemId = 'cooperatives' | 'home' | 'members' | 'record' | 'journal' | 'loans' | 'users' | 'account';
+export type NavItemId =
+  'cooperatives' | 'home' | 'members' | 'record' | 'journal' | 'loans' | 'cases' | 'rules' | 'users' | 'account';
 
 export interface NavItem {
   id: NavItemId;
@@ -22,6 +23,8 @@ const COOPERATIVE_PAGES: readonly {
   { id: 'record', section: 'record', icon: 'payments', action: 'create', subject: 'Transaction' },
   { id: 'journal', section: 'journal', icon: 'list', action: 'read', subject: 'Transaction' },
   { id: 'loans', section: 'loans', icon: 'bank', action: 'read', subject: 'Loan' },
+  { id: 'cases', section: 'cases', icon: 'folder', action: 'read', subject: 'Case' },
+  { id: 'rules', section: 'rules', icon: 'tune', action: 'read', subject: 'RuleSet' },
   { id: 'users', section: 'users', icon: 'group', action: 'read', subject: 'CooperativeUser' },
 ];
 
