@@ -31,3 +31,71 @@ export async function throwawayDatabase(): Promise<ThrowawayDatabase> {
 export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
+
+export interface BenchApi {
+  /** Calls the API under /api/v1; throws on a non-2xx answer. */
+  call<T>(method: string, path: string, token: string | null, body?: unknown, raw?: Buffer): Promise<T>;
+  login(email: string, password: string): Promise<string>;
+  /** The federation admin's token. */
+  fedToken: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A production-mode API over a throwaway database, listening on a random port,
+ * signed in as the federation admin. The built API (apps/api/dist) is used.
+ */
+export async function startBenchApi(extraEnv: Record<string, string> = {}): Promise<BenchApi> {
+  const { MikroORM } = await import('@mikro-orm/postgresql');
+  const { createApi } = await import('../../apps/api/dist/app.factory.js');
+  const { loadEnv } = await import('../../apps/api/dist/platform/config/env.schema.js');
+  const { ormConfig } = await import('../../apps/api/dist/platform/database/orm.config.js');
+  const { MigrationService } = await import('../../apps/api/dist/platform/database/migration.service.js');
+  const { FederationAdminBootstrap } = await import('../../apps/api/dist/platform/auth/federation-admin.bootstrap.js');
+  const database = await throwawayDatabase();
+  const env = loadEnv({
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: database.url,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    REDIS_PREFIX: `kotizo_bench_${randomBytes(3).toString('hex')}`,
+    FEDERATION_ADMIN_EMAIL: 'bench@kotizo.test',
+    FEDERATION_ADMIN_PASSWORD: 'Bench-admin-2026',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    DATABASE_POOL_MAX: '20',
+    ...extraEnv,
+  });
+  const orm = await MikroORM.init(ormConfig({ url: env.DATABASE_URL, poolMax: 2 }));
+  await new MigrationService(orm).migrateFederation();
+  await orm.close();
+  const app = await createApi(env);
+  await app.get(FederationAdminBootstrap).run();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/api/v1`;
+  const call = async <T,>(method: string, path: string, token: string | null, body?: unknown, raw?: Buffer) => {
+    const headers: Record<string, string> = {};
+    if (token) headers['authorization'] = `Bearer ${token}`;
+    if (raw) headers['content-type'] = 'text/csv';
+    else if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(base + path, {
+      method,
+      headers,
+      body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+    return (text ? JSON.parse(text) : null) as T;
+  };
+  const login = async (email: string, password: string) =>
+    (await call<{ accessToken: string }>('POST', '/auth/login', null, { email, password })).accessToken;
+  return {
+    call,
+    login,
+    fedToken: await login('bench@kotizo.test', 'Bench-admin-2026'),
+    stop: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
