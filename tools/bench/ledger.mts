@@ -3,15 +3,8 @@
 // 1. Import of N transactions from one CSV file through the HTTP API (upload, preview, commit),
 //    then the same file again (must add 0 rows). Reports wall time and the API process's peak RSS.
 // 2. Recording single contributions through the API with C concurrent clients.
-import { randomBytes } from 'node:crypto';
-import { percentile, throwawayDatabase } from './bench-support.mts';
+import { percentile, startBenchApi } from './bench-support.mts';
 import { parseArgs } from 'node:util';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { createApi } from '../../apps/api/dist/app.factory.js';
-import { loadEnv } from '../../apps/api/dist/platform/config/env.schema.js';
-import { ormConfig } from '../../apps/api/dist/platform/database/orm.config.js';
-import { MigrationService } from '../../apps/api/dist/platform/database/migration.service.js';
-import { FederationAdminBootstrap } from '../../apps/api/dist/platform/auth/federation-admin.bootstrap.js';
 
 const { values } = parseArgs({
   options: {
@@ -27,47 +20,11 @@ const requests = Number(values.requests);
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 
-const database = await throwawayDatabase();
-const env = loadEnv({
-  ...process.env,
-  NODE_ENV: 'production',
-  DATABASE_URL: database.url,
-  JWT_SECRET: randomBytes(32).toString('hex'),
-  REDIS_PREFIX: `kotizo_bench_${randomBytes(3).toString('hex')}`,
-  FEDERATION_ADMIN_EMAIL: 'bench@kotizo.test',
-  FEDERATION_ADMIN_PASSWORD: 'Bench-admin-2026',
-  LOG_LEVEL: 'warn',
-  RATE_LIMIT_PER_MINUTE: '100000000',
-  DATABASE_POOL_MAX: '20',
-});
-const orm = await MikroORM.init(ormConfig({ url: env.DATABASE_URL, poolMax: 2 }));
-await new MigrationService(orm).migrateFederation();
-await orm.close();
-const app = await createApi(env);
-await app.get(FederationAdminBootstrap).run();
-await app.listen({ port: 0, host: '127.0.0.1' });
-const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/api/v1`;
-
-async function call<T>(method: string, path: string, token: string | null, body?: unknown, raw?: Buffer): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (token) headers['authorization'] = `Bearer ${token}`;
-  if (raw) headers['content-type'] = 'text/csv';
-  else if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(base + path, {
-    method,
-    headers,
-    body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return JSON.parse(text) as T;
-}
+const api = await startBenchApi();
+const { call } = api;
 
 try {
-  const fed = await call<{ accessToken: string }>('POST', '/auth/login', null, {
-    email: 'bench@kotizo.test',
-    password: 'Bench-admin-2026',
-  });
+  const fed = { accessToken: api.fedToken };
   await call('POST', '/coops', fed.accessToken, {
     name: 'Bench',
     slug: 'bench',
@@ -180,6 +137,5 @@ try {
   );
 } finally {
   clearInterval(sampler);
-  await app.close();
-  await database.drop();
+  await api.stop();
 }
