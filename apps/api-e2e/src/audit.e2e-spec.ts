@@ -20,6 +20,7 @@ import type { RuleSet } from '@kotizo/rules-engine';
 import { ApiHarness } from '../../api/src/testing/api-harness.js';
 import { AuditRuns } from '../../api/src/modules/audit/audit-runs.js';
 import { TenantJobs } from '../../api/src/platform/queue/tenant-jobs.js';
+import { AuditProcessor } from '../../api/src/modules/audit/audit.processor.js';
 import { cooperativeWithEveryRole, type CoopFixture } from './fixtures.js';
 
 describe('audit rules, findings and cases', () => {
@@ -33,7 +34,8 @@ describe('audit rules, findings and cases', () => {
   const today = () => localDate(new Date(), 'Africa/Abidjan');
 
   beforeAll(async () => {
-    api = await ApiHarness.start('audit');
+    // The nightly audit's hour is midnight here, so "tonight" has always come when the test runs.
+    api = await ApiHarness.start('audit', { AUDIT_NIGHTLY_AT: '00:00' });
     coop = await cooperativeWithEveryRole(api, (await api.loginFederationAdmin()).accessToken, 'korhogo');
     auditor = coop.users.auditor.accessToken;
     admin = coop.users.admin.accessToken;
@@ -274,6 +276,20 @@ describe('audit rules, findings and cases', () => {
     expect(rerun.status).toBe('done');
     expect(rerun.findingsCreated).toBe(0);
     expect(await all()).toBe(findingsBefore);
+  });
+
+  it('audits each cooperative once a night, in its own zone, however often the dispatcher runs', async () => {
+    const processor = worker.get(AuditProcessor);
+    expect(await processor.dispatch(new Date())).toBeGreaterThanOrEqual(1);
+    expect(await processor.dispatch(new Date())).toBeGreaterThanOrEqual(1);
+    let scheduled: AuditRunResponse[] = [];
+    for (let i = 0; i < 100 && !scheduled.some((r) => r.status === 'done'); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const runs = await api.request<AuditRunResponse[]>('GET', url('/audits'), { token: auditor });
+      scheduled = runs.body.filter((r) => r.kind === 'scheduled');
+    }
+    expect(scheduled).toHaveLength(1);
+    expect(scheduled[0]).toMatchObject({ status: 'done', requestedBy: null });
   });
 
   it('works a case: assign to an auditor, comment, close with an outcome and a note, reopen', async () => {
