@@ -127,7 +127,7 @@ describe('hits', () => {
       severity: 'high',
       scope: 'movement',
       name: { fr: 'Grosse dépense', en: 'Large expense' },
-      message: { fr: 'Dépense de 150000', en: 'Expense of 150000' },
+      message: { fr: 'Dépense de 150\u202f000', en: 'Expense of 150,000' },
       held: [
         {
           fact: 'movement',
@@ -251,7 +251,7 @@ describe('hits', () => {
     ]);
   });
 
-  it('fill message placeholders plainly: decimals in the locale, absent values as a dash', () => {
+  it('fill message placeholders: decimals in the locale, money in major units, absent values as a dash', () => {
     const rule = aRule({
       message: {
         fr: 'Prêt {{loan.number}}, ratio {{stats.d90.stddev}} / {{member.savings}}, {{movement.reversed}}',
@@ -261,9 +261,16 @@ describe('hits', () => {
     const facts = someFacts();
     facts.stats!.d90.stddev = 1234.567;
     const hit = compileRuleSet(aRuleSet([rule])).evaluate('movement', facts, PARIS_NOON)[0]!;
+    const nbsp = '\u202f';
     expect(hit.message).toEqual({
-      fr: 'Prêt —, ratio 1234,57 / 40000, faux',
-      en: 'Loan —, ratio 1234.57 / 40000, false',
+      fr: `Prêt —, ratio 1${nbsp}235 / 40${nbsp}000, faux`,
+      en: 'Loan —, ratio 1,235 / 40,000, false',
+    });
+    facts.cooperative = { ...facts.cooperative, currency: 'EUR', currencyDigits: 2 };
+    const inEuros = compileRuleSet(aRuleSet([rule])).evaluate('movement', facts, PARIS_NOON)[0]!;
+    expect(inEuros.message).toEqual({
+      fr: 'Prêt —, ratio 12,35 / 400,00, faux',
+      en: 'Loan —, ratio 12.35 / 400.00, false',
     });
   });
 

@@ -171,3 +171,24 @@ export interface EvaluationClock {
   now: string;
   timeZone: string;
 }
+
+/**
+ * Fact paths that hold money in the currency's minor unit. Messages show them
+ * in the currency's major unit (4500 minor units of EUR read "45,00").
+ */
+export const MONEY_PATHS: ReadonlySet<string> = new Set([
+  'movement.amount',
+  'member.savings',
+  'member.loansOutstanding',
+  'member.guaranteesGiven',
+  'member.expectedContribution',
+  'loan.principal',
+  'loan.outstanding',
+  'loan.arrears',
+  ...['h24', 'd30', 'd90'].flatMap((w) => ['sum', 'mean', 'stddev', 'amount'].map((f) => `stats.${w}.${f}`)),
+  'cooperative.cashBalance',
+  'due.expected',
+  'due.paid',
+  'portfolio.cashDiscrepancy',
+  'portfolio.cashBalance',
+]);
