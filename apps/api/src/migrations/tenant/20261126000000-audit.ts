@@ -8,6 +8,10 @@ import { Migration } from '@mikro-orm/migrations';
 export class TenantAudit20261126000000 extends Migration {
   override up(): void {
     this.addSql(`alter table ledger_head add column cash bigint not null default 0`);
+    // A member's movements in chain order: what came before a movement (savings, last movement, statistics)
+    // is a range of this index. It replaces the (member_id, occurred_on) one, whose lookups it also serves.
+    this.addSql(`create index transactions_member_seq_idx on transactions (member_id, seq)`);
+    this.addSql(`drop index transactions_member_idx`);
     this.addSql(`update ledger_head set cash = (select coalesce(sum(direction * amount), 0) from transactions)`);
 
     // What each loan still owes (schedule + penalties - repayments not reversed), for the rules' facts.
@@ -45,17 +49,20 @@ export class TenantAudit20261126000000 extends Migration {
                                  where e.member_id = m.id and e.action in ('suspended', 'reactivated', 'exited')
                                    and e.at <= mv.recorded_at order by e.id desc limit 1), 'active') as member_status,
                       to_char(m.joined_on, 'YYYY-MM-DD') as joined_on,
-                      (select coalesce(sum(case when s.kind = 'contribution' then s.amount else -s.amount end), 0)
-                         from transactions s left join transactions o on o.id = s.reverses_id
-                        where s.member_id = m.id and s.seq < mv.seq
-                          and (s.kind = 'contribution' or (s.kind = 'reversal' and o.kind = 'contribution'))) as savings,
+                      -- "+ 0" keeps the planner on the member's index: one member's rows, not the whole chain.
+                      (select coalesce(sum(s.amount), 0) from transactions s
+                        where s.member_id = m.id and s.seq + 0 < mv.seq and s.kind = 'contribution')
+                      - (select coalesce(sum(r.amount), 0) from transactions r join transactions o on o.id = r.reverses_id
+                          where r.member_id = m.id and r.seq + 0 < mv.seq and r.kind = 'reversal'
+                            and o.kind = 'contribution') as savings,
                       (select coalesce(sum(b.outstanding), 0) from loan_balances b
                         where b.member_id = m.id and b.status = 'disbursed') as loans_outstanding,
                       (select count(*) from loans b where b.member_id = m.id and b.status = 'disbursed') as active_loans,
                       (select coalesce(sum(b.outstanding), 0) from loan_balances b join loan_guarantors g on g.loan_id = b.id
                         where g.member_id = m.id and b.status = 'disbursed') as guarantees,
                       (select o.amount from contribution_overrides o where o.member_id = m.id) as expected,
-                      (select max(p.recorded_at) from transactions p where p.member_id = m.id and p.seq < mv.seq) as last_at,
+                      (select p.recorded_at from transactions p where p.member_id = m.id and p.seq < mv.seq
+                        order by p.seq desc limit 1) as last_at,
                       (select row_to_json(st) from (
           select
             count(*) filter (where s.occurred_on >= mv.occurred_on - 1
@@ -76,8 +83,8 @@ export class TenantAudit20261126000000 extends Migration {
             coalesce(avg(s.amount), 0) as d90_mean,
             coalesce(stddev_pop(s.amount), 0) as d90_sd
           from transactions s
-          where s.member_id = mv.member_id and s.kind = mv.kind and s.seq < mv.seq
-            and s.occurred_on between mv.occurred_on - 90 and mv.occurred_on) st) as st
+          where s.member_id = mv.member_id and s.kind = mv.kind and s.seq + 0 < mv.seq
+            and s.occurred_on + 0 between mv.occurred_on - 90 and mv.occurred_on) st) as st
                  from mv left join members m on m.id = mv.member_id
         ) f;
       end $fn$`);
