@@ -1,6 +1,8 @@
 // What the benchmarks share: a throwaway database on the local server, and percentiles.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 const adminUrl = process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -38,6 +40,8 @@ export interface BenchApi {
   login(email: string, password: string): Promise<string>;
   /** The federation admin's token. */
   fedToken: string;
+  /** Peak resident memory of the API process so far, in MiB (a separate process only). */
+  apiPeakRssMb(): number | null;
   stop(): Promise<void>;
 }
 
@@ -45,7 +49,10 @@ export interface BenchApi {
  * A production-mode API over a throwaway database, listening on a random port,
  * signed in as the federation admin. The built API (apps/api/dist) is used.
  */
-export async function startBenchApi(extraEnv: Record<string, string> = {}): Promise<BenchApi> {
+export async function startBenchApi(
+  extraEnv: Record<string, string> = {},
+  options: { separateProcess?: boolean } = {},
+): Promise<BenchApi> {
   const { MikroORM } = await import('@mikro-orm/postgresql');
   const { createApi } = await import('../../apps/api/dist/app.factory.js');
   const { loadEnv } = await import('../../apps/api/dist/platform/config/env.schema.js');
@@ -69,10 +76,50 @@ export async function startBenchApi(extraEnv: Record<string, string> = {}): Prom
   const orm = await MikroORM.init(ormConfig({ url: env.DATABASE_URL, poolMax: 2 }));
   await new MigrationService(orm).migrateFederation();
   await orm.close();
-  const app = await createApi(env);
-  await app.get(FederationAdminBootstrap).run();
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/api/v1`;
+  // The first federation admin, as the start command's CLI makes it.
+  const { NestFactory } = await import('@nestjs/core');
+  const { CliModule } = await import('../../apps/api/dist/cli/cli.module.js');
+  const cli = await NestFactory.createApplicationContext(CliModule.forRoot(env), { logger: false });
+  await cli.get(FederationAdminBootstrap).run();
+  await cli.close();
+  let base: string;
+  let close: () => Promise<void>;
+  let apiPeakRssMb: () => number | null = () => null;
+  if (options.separateProcess) {
+    // The API alone in its own process, so its memory is measured apart from the load generator's.
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const child = spawn(process.execPath, ['apps/api/dist/main.js'], {
+      env: { ...process.env, ...stringEnv(env), PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    base = `http://127.0.0.1:${port}/api/v1`;
+    for (let i = 0; ; i++) {
+      if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
+      if (
+        await fetch(`http://127.0.0.1:${port}/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      if (i > 300) throw new Error('the API did not start');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    apiPeakRssMb = () => {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      return Math.round(kb / 1024);
+    };
+    close = async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    };
+  } else {
+    const app = await createApi(env);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/api/v1`;
+    close = () => app.close();
+  }
   const call = async <T,>(method: string, path: string, token: string | null, body?: unknown, raw?: Buffer) => {
     const headers: Record<string, string> = {};
     if (token) headers['authorization'] = `Bearer ${token}`;
@@ -93,9 +140,19 @@ export async function startBenchApi(extraEnv: Record<string, string> = {}): Prom
     call,
     login,
     fedToken: await login('bench@kotizo.test', 'Bench-admin-2026'),
+    apiPeakRssMb: () => apiPeakRssMb(),
     stop: async () => {
-      await app.close();
+      await close();
       await database.drop();
     },
   };
+}
+
+/** Settings as environment strings, for a child process. */
+function stringEnv(env: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
 }

@@ -20,7 +20,8 @@ const requests = Number(values.requests);
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 
-const api = await startBenchApi();
+// The API runs in its own process: its peak memory is read apart from this load generator's.
+const api = await startBenchApi({}, { separateProcess: true });
 const { call } = api;
 
 try {
@@ -122,7 +123,14 @@ try {
   console.log(
     JSON.stringify(
       {
-        import: { rows, bytes: file.length, first, second, api_process_peak_rss_mb: importPeakRssMb },
+        import: {
+          rows,
+          bytes: file.length,
+          first,
+          second,
+          api_process_peak_rss_mb: api.apiPeakRssMb(),
+          load_generator_peak_rss_mb: importPeakRssMb,
+        },
         record: {
           clients,
           requests,
