@@ -1,0 +1,172 @@
+import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import {
+  type AgentModels,
+  createPostgresCheckpointer,
+  type InvestigationEvent,
+  InvestigationRunner,
+  type InvestigationStatus,
+} from '@kotizo/agent';
+import type { InvestigationResponse, InvestigationStatusName } from '@kotizo/contracts';
+import { defineAbilityFor } from '@kotizo/authorization';
+import { ENV } from '../../platform/config/config.module.js';
+import type { Env } from '../../platform/config/env.schema.js';
+import { FederationDatabase } from '../../platform/database/federation-database.js';
+import { TenantDatabase } from '../../platform/database/tenant-database.js';
+import { TenantJobs } from '../../platform/queue/tenant-jobs.js';
+import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
+import { CasesService } from '../audit/cases.service.js';
+import { AgentPortsFactory } from './agent-ports.js';
+import { setUpCheckpoints } from './checkpoint-setup.js';
+import { AGENT_MODELS, AGENT_QUEUE, AGENT_RUN_JOB } from './agent-models.provider.js';
+import type { AgentJobData } from './investigations.service.js';
+import { InvestigationsRepository } from './investigations.repository.js';
+import { TenantTokenBudgets } from './token-budget.js';
+
+function stepView(step: InvestigationStatus['run']['steps'][number]): InvestigationResponse['steps'][number] {
+  return {
+    node: step.node,
+    at: step.at,
+    durationMs: step.durationMs,
+    detail: step.detail,
+    ...(step.model ? { model: step.model } : {}),
+    toolCalls: step.toolCalls.map((c) => ({ name: c.name, args: c.args, status: c.status })),
+  };
+}
+
+/**
+ * Drives investigations in the worker: each job starts, resumes after a
+ * decision, or continues after a fault, on the run's LangGraph thread,
+ * checkpointed in PostgreSQL, so a worker killed mid-run loses nothing and
+ * the next attempt goes on from the last step. Progress is written to the
+ * investigation row as each step is committed.
+ */
+@Processor(AGENT_QUEUE)
+export class AgentProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AgentProcessor.name);
+  private readonly checkpointer;
+
+  constructor(
+    @Inject(ENV) private readonly env: Env,
+    @Inject(AGENT_MODELS) private readonly models: AgentModels,
+    private readonly tenants: TenantJobs,
+    private readonly federation: FederationDatabase,
+    private readonly db: TenantDatabase,
+    private readonly ports: AgentPortsFactory,
+    private readonly budgets: TenantTokenBudgets,
+    private readonly investigations: InvestigationsRepository,
+    private readonly cases: CasesService,
+  ) {
+    super();
+    this.checkpointer = createPostgresCheckpointer({ connectionString: env.DATABASE_URL });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    // The migrate command does this; a worker started on a database migrated before the agent existed still works.
+    await setUpCheckpoints(this.env.DATABASE_URL);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.checkpointer.end();
+  }
+
+  async process(job: Job): Promise<InvestigationStatusName> {
+    if (job.name !== AGENT_RUN_JOB) throw new Error(`Unknown agent job ${job.name}`);
+    const data = job.data as AgentJobData;
+    const tenant = await this.tenants.context(data);
+    const ctx: TenantRequestContext = {
+      tenant,
+      principal: data.principal,
+      ability: defineAbilityFor(data.principal),
+      sessionId: '',
+      requestId: null,
+    };
+    const [coop] = await this.federation
+      .em()
+      .execute<{ name: string }[]>('select name from federation.cooperatives where id = ?', [tenant.cooperativeId]);
+    const row = await this.db.read(tenant, (em) => this.investigations.find(em, data.investigationId));
+    if (!row) throw new Error(`Investigation ${data.investigationId} does not exist`);
+    const runner = new InvestigationRunner({
+      ports: this.ports.for(ctx, coop?.name ?? tenant.slug),
+      analyst: this.models.analyst,
+      checkpointer: this.checkpointer,
+      budget: this.budgets.for(tenant),
+    });
+    await this.db.transactional(tenant, (tx) => this.investigations.update(tx, row.id, { status: 'running' }));
+    const onEvent = async (event: InvestigationEvent): Promise<void> => {
+      if (event.type === 'step') {
+        await this.db.transactional(tenant, (tx) => this.investigations.appendStep(tx, row.id, stepView(event.step)));
+      }
+    };
+    const action = data.action;
+    const status =
+      action.kind === 'start'
+        ? await runner.start({ threadId: row.id, caseId: row.case_id, locale: row.locale }, { onEvent })
+        : action.kind === 'decide'
+          ? await runner.decide(row.id, action.decision, { onEvent })
+          : await runner.continue(row.id, { onEvent });
+    const name = await this.save(tenant, row.id, status);
+    if (
+      action.kind === 'decide' &&
+      action.decision.decision !== 'ask' &&
+      (name === 'confirmed' || name === 'dismissed')
+    ) {
+      await this.closeCase(ctx, row.case_id, row.id, name, action.decision.note);
+    }
+    return name;
+  }
+
+  private async save(
+    tenant: TenantRequestContext['tenant'],
+    id: string,
+    status: InvestigationStatus,
+  ): Promise<InvestigationStatusName> {
+    const name: InvestigationStatusName = status.phase;
+    const report = status.report;
+    await this.db.transactional(tenant, (tx) =>
+      this.investigations.update(tx, id, {
+        status: name,
+        steps: status.run.steps.map(stepView),
+        report: report && {
+          locale: report.locale,
+          summary: report.summary,
+          riskLevel: report.riskLevel,
+          claims: report.claims.map((c) => ({ text: c.text, citations: c.citations })),
+          recommendedActions: report.recommendedActions,
+          removedClaims: report.removedClaims.length,
+          figures: report.figures,
+          author: report.author,
+          round: report.round,
+        },
+        decision: status.decision as InvestigationResponse['decision'],
+        follow_ups: status.followUps.map((f) => ({ question: f.question, at: f.at })),
+        input_tokens: status.run.usage.inputTokens,
+        output_tokens: status.run.usage.outputTokens,
+        duration_ms: Math.round(status.run.durationMs),
+        error: status.error,
+        mode: status.run.mode,
+        model: status.run.model,
+      }),
+    );
+    this.logger.log({ tenant: tenant.slug, investigation: id, phase: name }, 'investigation step done');
+    return name;
+  }
+
+  /** The auditor's decision on the report closes the case the same way (never the model's doing). */
+  private async closeCase(
+    ctx: TenantRequestContext,
+    caseId: string,
+    investigationId: string,
+    outcome: 'confirmed' | 'dismissed',
+    note: string | undefined,
+  ): Promise<void> {
+    const current = await this.cases.get(ctx, caseId);
+    if (!['open', 'investigating'].includes(current.status)) return;
+    const words = outcome === 'confirmed' ? 'Confirmed after investigation' : 'Dismissed after investigation';
+    await this.cases.changeStatus(ctx, caseId, {
+      status: outcome === 'confirmed' ? 'confirmed' : 'false_positive',
+      note: `${words} ${investigationId.slice(0, 8)}${note ? `: ${note}` : '.'}`,
+    });
+  }
+}
