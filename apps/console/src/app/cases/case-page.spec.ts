@@ -142,6 +142,13 @@ describe('CasePage', () => {
     expect(byTestId<HTMLTextAreaElement>(root, 'case-comment').value).toBe('');
   });
 
+  it('gives each finding an anchor for the investigation’s citations, and shows the investigation', async () => {
+    const { root } = await open();
+    expect(byTestId(root, 'finding').id).toBe('finding-f-1');
+    expect(root.querySelector('kz-investigation-panel')).not.toBeNull();
+    request(backend, 'GET', '/cases/case-1/investigations');
+  });
+
   it('lets a treasurer read the case but not work on it', async () => {
     const { root } = await open(asRole('treasurer'));
     expect(root.querySelector('[data-testid="finding"]')).not.toBeNull();

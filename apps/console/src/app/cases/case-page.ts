@@ -15,6 +15,8 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { CaseDetailResponse } from '@kotizo/contracts';
 import type { Localized } from '@kotizo/rules-engine';
 import type { Observable } from 'rxjs';
+import { findingAnchor } from '../agent/citations';
+import { InvestigationPanel } from '../agent/investigation-panel';
 import { AbilityService } from '../core/abilities/ability.service';
 import { problemMessageKey, toProblem } from '../core/http/problem';
 import { Language } from '../core/i18n/language';
@@ -22,6 +24,7 @@ import { KzDatePipe } from '../core/ui/date.pipe';
 import { fieldMessage } from '../core/ui/field-message';
 import { LoadStatus } from '../core/ui/load-status';
 import { StatusChip } from '../core/ui/status-chip';
+import { FindingSnooze } from '../rules/finding-snooze';
 import { CaseStatusDialog, type CaseStatusDialogData } from './case-status-dialog';
 import { CaseSubject } from './case-subject';
 import { CaseTimeline } from './case-timeline';
@@ -53,6 +56,8 @@ export function localized(text: Localized, lang: string): string {
     TranslocoPipe,
     CaseSubject,
     CaseTimeline,
+    FindingSnooze,
+    InvestigationPanel,
     KzDatePipe,
     LoadStatus,
     StatusChip,
@@ -73,6 +78,8 @@ export class CasePage {
   protected readonly lang = inject(Language).current;
   protected readonly message = fieldMessage;
   protected readonly localized = localized;
+  /** Each finding's card can be pointed at (`#finding-<id>`): an investigation's report cites them. */
+  protected readonly anchor = findingAnchor;
 
   protected readonly case = httpResource<CaseDetailResponse>(() => caseUrl(this.slug(), this.caseId()));
   /** Assign, comment, change the status: auditors and admins. */

@@ -39,6 +39,11 @@ export const cooperativeRoutes: Routes = [
     loadChildren: () => import('../rules/rules.routes').then((m) => m.rulesRoutes),
   },
   {
+    // Guarded inside: it opens with either of two rights (see assistantGuard).
+    path: 'assistant',
+    loadChildren: () => import('../agent/assistant.routes').then((m) => m.assistantRoutes),
+  },
+  {
     path: 'users',
     canActivate: [abilityGuard('read', 'CooperativeUser')],
     loadComponent: () => import('./users/users-page').then((m) => m.UsersPage),

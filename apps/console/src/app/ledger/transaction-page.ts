@@ -7,11 +7,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { TransactionResponse } from '@kotizo/contracts';
+import { ExplainLink } from '../agent/explain-link';
 import { AbilityService } from '../core/abilities/ability.service';
 import { problemMessageKey, toProblem } from '../core/http/problem';
 import { Language } from '../core/i18n/language';
 import { KzDatePipe } from '../core/ui/date.pipe';
 import { transactionUrl } from './ledger-api';
+import { MovementVerdict } from './movement-verdict';
 import { ReversalAction } from './reversal-action';
 import { TransactionItem } from './transaction-item';
 
@@ -28,6 +30,8 @@ import { TransactionItem } from './transaction-item';
     TranslocoPipe,
     KzDatePipe,
     TransactionItem,
+    ExplainLink,
+    MovementVerdict,
   ],
   styles: `
     mat-card {
@@ -39,6 +43,13 @@ import { TransactionItem } from './transaction-item';
       overflow-wrap: anywhere;
     }
     .kz-facts {
+      margin-top: 16px;
+    }
+    kz-explain-link {
+      display: block;
+      margin-top: 16px;
+    }
+    kz-movement-verdict {
       margin-top: 16px;
     }
   `,
@@ -94,6 +105,8 @@ import { TransactionItem } from './transaction-item';
               <dd class="hash">{{ e.hash }}</dd>
             </div>
           </dl>
+          <kz-explain-link [slug]="slug()" [transactionId]="e.id" />
+          <kz-movement-verdict [slug]="slug()" [transactionId]="e.id" [lang]="lang()" />
         </mat-card-content>
       </mat-card>
     }

@@ -40,6 +40,7 @@ import { RuleJsonEditor, type RuleSetProblem } from './rule-json-editor';
 import { type EnabledEdit, type ParamEdit, RuleList } from './rule-list';
 import { RuleVersions } from './rule-versions';
 import { RulesApi, draftUrl, packUpdateUrl, rulesUrl, versionsUrl } from './rules-api';
+import { SnoozeList } from './snooze-list';
 
 /**
  * The cooperative's audit rules. The version in force is never edited: the first change (a
@@ -64,6 +65,7 @@ import { RulesApi, draftUrl, packUpdateUrl, rulesUrl, versionsUrl } from './rule
     RuleJsonEditor,
     RuleList,
     RuleVersions,
+    SnoozeList,
   ],
   templateUrl: './rules-page.html',
   styleUrl: './rules-page.scss',

@@ -6,7 +6,9 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { MeResponse } from '@kotizo/contracts';
+import agentFr from '../../../public/i18n/agent/fr.json';
 import fr from '../../../public/i18n/fr.json';
+import ruleChecksFr from '../../../public/i18n/rule-checks/fr.json';
 import { CurrentCooperative } from '../core/abilities/current-cooperative';
 import { Session } from '../core/auth/session';
 import { provideIcons } from '../core/ui/icons';
@@ -15,10 +17,10 @@ import { aMembership, aUser } from './builders';
 export const SLUG = 'femmes-bouake';
 export const API = `/api/v1/coops/${SLUG}`;
 
-/** French texts, as the console starts. */
+/** French texts, as the console starts, with the feature scopes' (`agent/fr`…) as their pages load them. */
 export const frenchTransloco = () =>
   TranslocoTestingModule.forRoot({
-    langs: { fr },
+    langs: { fr, 'agent/fr': agentFr, 'rule-checks/fr': ruleChecksFr },
     translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
     preloadLangs: true,
   });

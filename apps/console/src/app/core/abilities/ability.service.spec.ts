@@ -24,7 +24,7 @@ describe('AbilityService', () => {
     abilities = TestBed.inject(AbilityService);
   });
 
-  const everyPage = ['home', 'members', 'record', 'journal', 'loans', 'cases', 'rules', 'users'];
+  const everyPage = ['home', 'members', 'record', 'journal', 'loans', 'cases', 'rules', 'assistant', 'users'];
   const navIds = () =>
     navItemsFor(abilities.federationAbility(), abilities.ability(), slug(), abilities.ownMemberId()).map(
       (item) => item.id,
@@ -117,7 +117,7 @@ describe('AbilityService', () => {
   it('lets a secretary keep the members but not record money', () => {
     me.set(aUser({ memberships: [aMembership({ role: 'secretary' })] }));
     slug.set('femmes-bouake');
-    expect(navIds()).toEqual(['home', 'members', 'journal', 'loans', 'users']);
+    expect(navIds()).toEqual(['home', 'members', 'journal', 'loans', 'assistant', 'users']);
     expect(abilities.can('suspend', 'Member')).toBe(true);
     expect(abilities.can('approve', 'Loan')).toBe(false);
   });
@@ -125,7 +125,7 @@ describe('AbilityService', () => {
   it('lets an auditor read the books and verify the ledger, not write to them', () => {
     me.set(aUser({ memberships: [aMembership({ role: 'auditor' })] }));
     slug.set('femmes-bouake');
-    expect(navIds()).toEqual(['home', 'members', 'journal', 'loans', 'cases', 'rules', 'users']);
+    expect(navIds()).toEqual(['home', 'members', 'journal', 'loans', 'cases', 'rules', 'assistant', 'users']);
     expect(abilities.can('read', 'AuditLog')).toBe(true);
     expect(abilities.can('create', 'Transaction')).toBe(false);
   });
@@ -145,6 +145,21 @@ describe('AbilityService', () => {
     me.set(aUser({ memberships: [aMembership({ role: 'secretary' })] }));
     expect(navIds()).not.toContain('cases');
     expect(canOpenSection(abilities.abilityIn('femmes-bouake'), 'rules')).toBe(false);
+  });
+
+  it('offers the assistant to those who read the journal or the reports, not in the menu of a member', () => {
+    me.set(aUser({ memberships: [aMembership({ role: 'secretary' })] }));
+    slug.set('femmes-bouake');
+    expect(abilities.can('read', 'Report')).toBe(false);
+    expect(navIds()).toContain('assistant');
+
+    me.set(aUser({ memberships: [aMembership({ role: 'member', memberId: 'm-1' })] }));
+    expect(navIds()).not.toContain('assistant');
+    // Opened from one of their movements, it answers about their own records only.
+    expect(canOpenSection(abilities.abilityIn('femmes-bouake'), 'assistant')).toBe(true);
+
+    me.set(aUser({ memberships: [aMembership({ role: 'member', memberId: null })] }));
+    expect(canOpenSection(abilities.abilityIn('femmes-bouake'), 'assistant')).toBe(false);
   });
 
   it('keeps the page when switching cooperatives only if the role there may open it', () => {

@@ -1,7 +1,17 @@
 import { type Action, type AppAbility, type SubjectName, hasUnconditionalAccess } from '@kotizo/authorization';
 
 export type NavItemId =
-  'cooperatives' | 'home' | 'members' | 'record' | 'journal' | 'loans' | 'cases' | 'rules' | 'users' | 'account';
+  | 'cooperatives'
+  | 'home'
+  | 'members'
+  | 'record'
+  | 'journal'
+  | 'loans'
+  | 'cases'
+  | 'rules'
+  | 'assistant'
+  | 'users'
+  | 'account';
 
 export interface NavItem {
   id: NavItemId;
@@ -17,6 +27,8 @@ const COOPERATIVE_PAGES: readonly {
   icon: string;
   action: Action;
   subject: SubjectName;
+  /** A second right that opens the page as well (the assistant: reports, or the journal). */
+  or?: readonly [Action, SubjectName];
 }[] = [
   { id: 'home', section: '', icon: 'home', action: 'read', subject: 'Cooperative' },
   { id: 'members', section: 'members', icon: 'person', action: 'read', subject: 'Member' },
@@ -25,13 +37,31 @@ const COOPERATIVE_PAGES: readonly {
   { id: 'loans', section: 'loans', icon: 'bank', action: 'read', subject: 'Loan' },
   { id: 'cases', section: 'cases', icon: 'folder', action: 'read', subject: 'Case' },
   { id: 'rules', section: 'rules', icon: 'tune', action: 'read', subject: 'RuleSet' },
+  {
+    id: 'assistant',
+    section: 'assistant',
+    icon: 'assistant',
+    action: 'read',
+    subject: 'Report',
+    or: ['read', 'Transaction'],
+  },
   { id: 'users', section: 'users', icon: 'group', action: 'read', subject: 'CooperativeUser' },
 ];
+
+type CooperativePage = (typeof COOPERATIVE_PAGES)[number];
+
+const rightsOf = (page: CooperativePage) => [[page.action, page.subject] as const, ...(page.or ? [page.or] : [])];
+
+const opens = (ability: AppAbility, page: CooperativePage) =>
+  rightsOf(page).some(([action, subject]) => ability.can(action, subject));
+
+const opensFully = (ability: AppAbility, page: CooperativePage) =>
+  rightsOf(page).some(([action, subject]) => hasUnconditionalAccess(ability, action, subject));
 
 /** Whether `ability` opens the cooperative page `section` (e.g. `journal`); unknown pages: no. */
 export function canOpenSection(ability: AppAbility, section: string): boolean {
   const page = COOPERATIVE_PAGES.find((p) => p.section === section);
-  return page ? ability.can(page.action, page.subject) : false;
+  return page ? opens(ability, page) : false;
 }
 
 /**
@@ -57,8 +87,8 @@ export function navItemsFor(
   }
   if (!slug) return items;
   for (const page of COOPERATIVE_PAGES) {
-    if (!ability.can(page.action, page.subject)) continue;
-    if (page.section && ownMemberId && !hasUnconditionalAccess(ability, page.action, page.subject)) continue;
+    if (!opens(ability, page)) continue;
+    if (page.section && ownMemberId && !opensFully(ability, page)) continue;
     items.push({
       id: page.id,
       labelKey: `nav.${page.id}`,

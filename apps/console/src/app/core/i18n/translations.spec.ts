@@ -1,5 +1,5 @@
-import en from '../../../../public/i18n/en.json';
-import fr from '../../../../public/i18n/fr.json';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -14,9 +14,25 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 
 const params = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
-describe('translation files', () => {
-  const french = flatten(fr as Tree);
-  const english = flatten(en as Tree);
+/** The main files, and each Transloco scope's folder (`agent/`…), loaded by the features that use them. */
+const I18N = join(__dirname, '../../../../public/i18n');
+const folders = [
+  '',
+  ...readdirSync(I18N, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name),
+];
+const file = (folder: string, lang: string) => join(I18N, folder, `${lang}.json`);
+const read = (folder: string, lang: string): Tree =>
+  existsSync(file(folder, lang)) ? (JSON.parse(readFileSync(file(folder, lang), 'utf8')) as Tree) : {};
+
+describe.each(folders)('translation files in i18n/%s', (folder) => {
+  it('exist in French and English', () => {
+    expect([existsSync(file(folder, 'fr')), existsSync(file(folder, 'en'))]).toEqual([true, true]);
+  });
+
+  const french = flatten(read(folder, 'fr'));
+  const english = flatten(read(folder, 'en'));
 
   it('have the same keys in French and English', () => {
     expect([...english.keys()].filter((k) => !french.has(k))).toEqual([]);
