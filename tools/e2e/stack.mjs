@@ -85,6 +85,8 @@ try {
   cli('migrate');
   cli('create-federation-admin');
   children.push(spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], { env, stdio: 'inherit' }));
+  // The worker runs audits, investigations and the outbox, as in production.
+  children.push(spawn(process.execPath, [join(root, 'apps/api/dist/worker.js')], { env, stdio: 'inherit' }));
   children.push(spawn(process.execPath, [join(root, 'tools/console-server/server.mjs')], { env, stdio: 'inherit' }));
   for (const child of children) child.on('exit', (code) => !stopping && void stop(code ?? 1));
   await waitFor(`http://127.0.0.1:${apiPort}/health`);
