@@ -9,6 +9,7 @@ import {
 } from '@angular/core';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling, withRouterConfig } from '@angular/router';
 import { MatPaginatorIntl } from '@angular/material/paginator';
+import { provideAnimationsAsync } from '@angular/platform-browser/animations/async';
 import { provideTransloco } from '@jsverse/transloco';
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from '@kotizo/domain';
 import { appRoutes } from './app.routes';
@@ -29,6 +30,8 @@ export const appConfig: ApplicationConfig = {
       withRouterConfig({ paramsInheritanceStrategy: 'always' }),
       withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
     ),
+    // ngx-charts (dashboards) still animates through @angular/animations; loaded on first use.
+    provideAnimationsAsync(),
     provideHttpClient(withInterceptors([languageInterceptor, authInterceptor])),
     provideTransloco({
       config: {

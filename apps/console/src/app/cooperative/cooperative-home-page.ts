@@ -18,10 +18,13 @@ import { BalancesCard } from '../ledger/balances-card';
 import { LedgerVerificationCard } from '../ledger/ledger-verification';
 import { PortfolioCard } from '../loans/portfolio-card';
 import { exampleAmount } from './example-amount';
+import { provideDashboardTexts } from '../dashboards/dashboards-scope';
 
 @Component({
   selector: 'kz-cooperative-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // The dashboard link's text.
+  providers: [provideDashboardTexts()],
   imports: [
     RouterLink,
     MatButtonModule,
@@ -121,6 +124,15 @@ import { exampleAmount } from './example-amount';
         >
           <mat-icon svgIcon="person" />
           {{ 'nav.members' | transloco }}
+        </a>
+        <a
+          *kzCan="'read'; subject: 'Dashboard'"
+          mat-stroked-button
+          [routerLink]="['/c', coop.slug, 'dashboard']"
+          data-testid="home-dashboard"
+        >
+          <mat-icon svgIcon="list" />
+          {{ 'dashboards.open' | transloco }}
         </a>
         <a
           *kzCan="'approve'; subject: 'Loan'"

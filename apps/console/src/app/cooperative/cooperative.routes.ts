@@ -9,6 +9,11 @@ export const cooperativeRoutes: Routes = [
     loadComponent: () => import('./cooperative-home-page').then((m) => m.CooperativeHomePage),
   },
   {
+    path: 'dashboard',
+    canActivate: [abilityGuard('read', 'Dashboard')],
+    loadComponent: () => import('../dashboards/dashboard-page').then((m) => m.DashboardPage),
+  },
+  {
     path: 'members',
     canActivate: [abilityGuard('read', 'Member')],
     loadChildren: () => import('../members/members.routes').then((m) => m.membersRoutes),

@@ -17,6 +17,7 @@ import { AbilityService } from '../core/abilities/ability.service';
 import { CanDirective } from '../core/abilities/can.directive';
 import { problemMessageKey, toProblem } from '../core/http/problem';
 import { Language } from '../core/i18n/language';
+import { JournalExportButton } from '../dashboards/journal-export-button';
 import { MemberPicker } from '../members/member-picker';
 import { journalParams, transactionsUrl } from './ledger-api';
 import { ReversalAction } from './reversal-action';
@@ -28,6 +29,7 @@ import { TRANSACTION_KIND_VALUES } from './transaction-kinds';
   selector: 'kz-journal-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    JournalExportButton,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -68,6 +70,11 @@ export class JournalPage {
     ),
     { initialValue: this.filters.getRawValue() },
   );
+  /** The dates filtered, which the CSV export of the journal covers. */
+  protected readonly filterDates = computed(() => {
+    const f = this.filterValue();
+    return { from: f.from, to: f.to };
+  });
   protected readonly filtered = computed(() => {
     const f = this.filterValue();
     return !!(f.kind || f.member || f.from || f.to);
