@@ -25,6 +25,7 @@ import { Viewport } from '../core/layout/viewport';
 import { ConfirmDialog, type ConfirmDialogData, type ConfirmDialogResult } from '../core/ui/confirm-dialog';
 import { KzDatePipe } from '../core/ui/date.pipe';
 import { StatusChip } from '../core/ui/status-chip';
+import { provideDashboardTexts } from '../dashboards/dashboards-scope';
 import { FederationApi, cooperativeListParams } from './federation-api';
 
 @Component({
@@ -47,6 +48,8 @@ import { FederationApi, cooperativeListParams } from './federation-api';
     KzDatePipe,
     StatusChip,
   ],
+  // The overview link's text.
+  providers: [provideDashboardTexts()],
   templateUrl: './cooperative-list-page.html',
   styleUrl: './cooperative-list-page.scss',
 })

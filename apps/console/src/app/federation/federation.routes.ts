@@ -13,4 +13,10 @@ export const federationRoutes: Routes = [
     canActivate: [abilityGuard('create', 'Cooperative')],
     loadComponent: () => import('./cooperative-create-page').then((m) => m.CooperativeCreatePage),
   },
+  {
+    path: 'overview',
+    title: 'Kotizo',
+    canActivate: [abilityGuard('read', 'Dashboard')],
+    loadComponent: () => import('./overview-page').then((m) => m.OverviewPage),
+  },
 ];
