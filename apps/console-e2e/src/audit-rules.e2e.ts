@@ -86,8 +86,10 @@ test('l’auditrice abaisse un seuil, le teste sur l’historique, le fait activ
     await rows.first().getByRole('link').first().click();
     const finding = page.locator('[data-testid="finding"][data-rule-id="large-expense"]');
     await expect(finding.getByTestId('finding-rule')).toHaveText('Dépense importante');
-    await expect(finding.getByTestId('finding-message')).toContainText('6');
-    await expect(finding.getByTestId('finding-movement')).toHaveCount(1);
+    // The new version also re-judged last week's 5 000 (a job after activation): the finding is about one
+    // or both expenses, depending on which came first.
+    await expect(finding.getByTestId('finding-message')).toContainText(/[56]\s?000/);
+    await expect(finding.getByTestId('finding-movement').first()).toBeVisible();
     await expect(page.getByTestId('case-status')).toContainText('Ouvert');
   });
 });
