@@ -42,6 +42,10 @@ export interface BenchApi {
   fedToken: string;
   /** Peak resident memory of the API process so far, in MiB (a separate process only). */
   apiPeakRssMb(): number | null;
+  /** The API's settings as environment strings (to run the CLI against the same database). */
+  env: Record<string, string>;
+  /** Where the API answers, ending in /api/v1 (for streamed downloads). */
+  baseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -141,6 +145,8 @@ export async function startBenchApi(
     login,
     fedToken: await login('bench@kotizo.test', 'Bench-admin-2026'),
     apiPeakRssMb: () => apiPeakRssMb(),
+    env: stringEnv(env),
+    baseUrl: base,
     stop: async () => {
       await close();
       await database.drop();

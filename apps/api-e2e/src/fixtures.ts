@@ -15,6 +15,10 @@ export interface CoopFixture {
   caseId: string;
   runId: string;
   snoozeId: string;
+  /** An investigation of that case, queued (no worker needs to run it). */
+  investigationId: string;
+  /** The admin's conversation with the assistant. */
+  threadId: string;
   /** One signed-in user per cooperative role. */
   users: Record<CooperativeRole, { id: string; email: string; accessToken: string }>;
 }
@@ -71,6 +75,21 @@ export async function cooperativeWithEveryRole(api: ApiHarness, fedToken: string
     body: { ruleId: 'large-expense', memberId: member.body.id, until: '2999-12-31', reason: 'fixture' },
   });
   if (snooze.status !== 201) throw new Error(`snooze in ${slug}: ${snooze.status} ${JSON.stringify(snooze.body)}`);
+  const investigation = await api.request<{ id: string }>(
+    'POST',
+    `/api/v1/coops/${slug}/cases/${caseId}/investigations`,
+    {
+      token: users.auditor.accessToken,
+      body: {},
+    },
+  );
+  if (investigation.status !== 202)
+    throw new Error(`investigation in ${slug}: ${investigation.status} ${JSON.stringify(investigation.body)}`);
+  const thread = await api.request<{ id: string }>('POST', `/api/v1/coops/${slug}/assistant/threads`, {
+    token: users.admin.accessToken,
+    body: {},
+  });
+  if (thread.status !== 201) throw new Error(`thread in ${slug}: ${thread.status} ${JSON.stringify(thread.body)}`);
   const loan = await api.request<{ id: string }>('POST', `/api/v1/coops/${slug}/loans`, {
     token: users.treasurer.accessToken,
     body: {
@@ -101,5 +120,7 @@ export async function cooperativeWithEveryRole(api: ApiHarness, fedToken: string
     caseId,
     runId: run.body.id,
     snoozeId: snooze.body.id,
+    investigationId: investigation.body.id,
+    threadId: thread.body.id,
   };
 }

@@ -91,6 +91,27 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/v1/coops/:slug/audits': {},
   'GET /api/v1/coops/:slug/audits': undefined,
   'GET /api/v1/coops/:slug/audits/:runId': undefined,
+  'GET /api/v1/coops/:slug/ai': undefined,
+  'POST /api/v1/coops/:slug/cases/:caseId/investigations': {},
+  'GET /api/v1/coops/:slug/cases/:caseId/investigations': undefined,
+  'GET /api/v1/coops/:slug/investigations/:investigationId': undefined,
+  'POST /api/v1/coops/:slug/investigations/:investigationId/decision': { decision: 'dismiss' },
+  'POST /api/v1/coops/:slug/investigations/:investigationId/retry': undefined,
+  'POST /api/v1/coops/:slug/assistant/explain': { subject: { kind: 'cash', asOf: '2026-01-01' } },
+  'GET /api/v1/coops/:slug/assistant/monthly-report': undefined,
+  'GET /api/v1/coops/:slug/assistant/monthly-report.csv': undefined,
+  'GET /api/v1/coops/:slug/assistant/threads': undefined,
+  'POST /api/v1/coops/:slug/assistant/threads': {},
+  'GET /api/v1/coops/:slug/assistant/threads/:threadId': undefined,
+  'POST /api/v1/coops/:slug/assistant/threads/:threadId/messages': {
+    request: { kind: 'monthly-report', month: '2026-01' },
+  },
+  'GET /api/v1/coops/:slug/dashboard': undefined,
+  'GET /api/v1/coops/:slug/exports/movements': undefined,
+  'GET /api/v1/coops/:slug/exports/members': undefined,
+  'GET /api/v1/coops/:slug/exports/loans': undefined,
+  'GET /api/v1/coops/:slug/exports/dues': undefined,
+  'GET /api/v1/coops/:slug/exports/cases': undefined,
 };
 
 /** The id each route parameter takes, from the cooperative given. */
@@ -105,6 +126,8 @@ const idFor: Record<string, (c: CoopFixture) => string> = {
   snoozeId: (c) => c.snoozeId,
   // Version numbers are per cooperative; one that exists nowhere stands for "someone else's".
   version: () => '999',
+  investigationId: (c) => c.investigationId,
+  threadId: (c) => c.threadId,
 };
 
 describe('tenant isolation', () => {

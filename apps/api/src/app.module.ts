@@ -10,6 +10,10 @@ import { MeModule } from './modules/me/me.module.js';
 import { MembersModule } from './modules/members/members.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
+import { AgentModule } from './modules/agent/agent.module.js';
+import { DashboardsModule } from './modules/dashboards/dashboards.module.js';
+import { FederationModule } from './modules/federation/federation.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
 
 /** The HTTP API: the platform, then one module per business feature. */
 @Module({})
@@ -28,6 +32,10 @@ export class AppModule {
         DuesModule,
         ImportsModule,
         AuditModule,
+        AgentModule,
+        DashboardsModule,
+        ReportsModule,
+        FederationModule,
       ],
     };
   }

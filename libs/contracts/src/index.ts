@@ -10,3 +10,5 @@ export * from './loans.js';
 export * from './dues.js';
 export * from './imports.js';
 export * from './audit.js';
+export * from './dashboards.js';
+export * from './agent.js';

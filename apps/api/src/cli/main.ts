@@ -9,6 +9,8 @@ import { FederationAdminBootstrap } from '../platform/auth/federation-admin.boot
 import { CliModule } from './cli.module.js';
 import { DemoSeeder } from './demo-seeder.js';
 import { migrateAll } from './migrate-all.js';
+import { setUpCheckpoints } from '../modules/agent/checkpoint-setup.js';
+import { SummariesCommand } from './rebuild-summaries.js';
 
 const usage = `usage: kotizo <command>
   check                            check that PostgreSQL and Redis answer (one line if not)
@@ -16,7 +18,8 @@ const usage = `usage: kotizo <command>
   migrate [--concurrency N]        migrate the federation schema and every cooperative schema
   create-federation-admin [--email E --password P --name N]
                                    create the first federation admin (defaults from the environment)
-  seed-demo                        create the demo federation admin, cooperatives and users`;
+  seed-demo                        create the demo federation admin, cooperatives and users
+  rebuild-summaries [--slug S]     recompute dashboard summaries from the ledger (every cooperative, or S)`;
 
 runMain(async () => {
   const [command, ...rest] = process.argv.slice(2);
@@ -39,6 +42,8 @@ runMain(async () => {
       const orm = await MikroORM.init(ormConfig({ url: env.DATABASE_URL, poolMax: Number(values.concurrency) + 2 }));
       try {
         const report = await migrateAll(orm, { concurrency: Number(values.concurrency), log: (l) => console.log(l) });
+        await setUpCheckpoints(env.DATABASE_URL);
+        console.log('agent: checkpoint tables ready');
         console.log(
           `done in ${report.ms} ms: ${report.tenants} cooperatives, ${report.migrated} migrated, ${report.failed.length} failed`,
         );
@@ -81,6 +86,18 @@ runMain(async () => {
         const logins = await app.get(DemoSeeder).seed();
         console.log('Demo logins:');
         for (const l of logins) console.log(`  ${l.email.padEnd(26)} ${l.password.padEnd(20)} ${l.who}`);
+      } finally {
+        await app.close();
+      }
+      return;
+    }
+    case 'rebuild-summaries': {
+      const { values } = parseArgs({ args: rest, options: { slug: { type: 'string' } } });
+      await preflight(env);
+      const app = await NestFactory.createApplicationContext(CliModule.forRoot(env), { logger: ['error', 'warn'] });
+      try {
+        const lines = await app.get(SummariesCommand).run({ slug: values.slug, log: (l) => console.log(l) });
+        console.log(`done: ${lines.length} cooperatives`);
       } finally {
         await app.close();
       }

@@ -7,7 +7,10 @@ import { TenantContributionOverrides20261125120000 } from './tenant/202611251200
 import { TenantImports20261125130000 } from './tenant/20261125130000-imports.js';
 import { TenantLoanPenalties20261125140000 } from './tenant/20261125140000-loan-penalties.js';
 import { TenantAudit20261126000000 } from './tenant/20261126000000-audit.js';
+import { TenantInvestigations20261126200000 } from './tenant/20261126200000-investigations.js';
 import { FederationRulePacks20261126000000 } from './federation/20261126000000-rule-packs.js';
+import { FederationCooperativeSummaries20261201000000 } from './federation/20261201000000-cooperative-summaries.js';
+import { TenantDashboards20261201000000 } from './tenant/20261201000000-dashboards.js';
 
 /**
  * Migrations are listed here, in order, rather than discovered from the disk:
@@ -16,6 +19,7 @@ import { FederationRulePacks20261126000000 } from './federation/20261126000000-r
 export const federationMigrations: MigrationObject[] = [
   { name: '20261125000000-federation-initial', class: FederationInitial20261125000000 },
   { name: '20261126000000-rule-packs', class: FederationRulePacks20261126000000 },
+  { name: '20261201000000-cooperative-summaries', class: FederationCooperativeSummaries20261201000000 },
 ];
 
 export const tenantMigrations: MigrationObject[] = [
@@ -26,4 +30,6 @@ export const tenantMigrations: MigrationObject[] = [
   { name: '20261125130000-imports', class: TenantImports20261125130000 },
   { name: '20261125140000-loan-penalties', class: TenantLoanPenalties20261125140000 },
   { name: '20261126000000-audit', class: TenantAudit20261126000000 },
+  { name: '20261126200000-investigations', class: TenantInvestigations20261126200000 },
+  { name: '20261201000000-dashboards', class: TenantDashboards20261201000000 },
 ];

@@ -11,5 +11,6 @@ import { RulesController } from './rules.controller.js';
   imports: [AuditCoreModule],
   controllers: [RulesController, CasesController, RulePacksController],
   providers: [RuleSetsService, CasesService],
+  exports: [CasesService],
 })
 export class AuditModule {}

@@ -99,7 +99,8 @@ export class AuditProcessor extends WorkerHost implements OnApplicationBootstrap
       const local = localClock(now, context.timeZone);
       if (local.time < this.env.AUDIT_NIGHTLY_AT) continue;
       await this.queue.add(AUDIT_NIGHTLY_JOB, { tenant, date: local.date } satisfies NightlyJob, {
-        jobId: `${AUDIT_NIGHTLY_JOB}:${tenant.cooperativeId}:${local.date}`,
+        // BullMQ refuses ":" in an id (but in its own three-part ones): dots, then.
+        jobId: `${AUDIT_NIGHTLY_JOB}.${tenant.cooperativeId}.${local.date}`,
       });
       queued += 1;
     }

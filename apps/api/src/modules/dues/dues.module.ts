@@ -3,5 +3,5 @@ import { DuesController } from './dues.controller.js';
 import { DuesRepository } from './dues.repository.js';
 import { DuesService } from './dues.service.js';
 
-@Module({ controllers: [DuesController], providers: [DuesService, DuesRepository] })
+@Module({ controllers: [DuesController], providers: [DuesService, DuesRepository], exports: [DuesService] })
 export class DuesModule {}

@@ -9,6 +9,6 @@ import { LedgerService } from './ledger.service.js';
   imports: [AuditCoreModule, MembersModule],
   controllers: [LedgerController],
   providers: [LedgerService, LedgerRepository],
-  exports: [LedgerRepository],
+  exports: [LedgerRepository, LedgerService],
 })
 export class LedgerModule {}

@@ -10,5 +10,6 @@ import { LoansService } from './loans.service.js';
   imports: [AuditCoreModule, MembersModule, LedgerModule],
   controllers: [LoansController],
   providers: [LoansService, LoansRepository],
+  exports: [LoansService],
 })
 export class LoansModule {}

@@ -6,6 +6,6 @@ import { MembersService } from './members.service.js';
 @Module({
   controllers: [MembersController],
   providers: [MembersService, MembersRepository],
-  exports: [MembersRepository],
+  exports: [MembersRepository, MembersService],
 })
 export class MembersModule {}

@@ -34,6 +34,14 @@ export const envSchema = z.object({
   ARGON2_MEMORY_KIB: int(19456),
   /** Folder of the audit rule packs shipped with the product (`default.json`, ...), relative to the working directory. */
   RULES_DIR: z.string().min(1).default('rules'),
+  /** The model behind investigations and the assistant: offline (no AI service) or any OpenAI-compatible server. */
+  AI_PROVIDER: z.enum(['offline', 'openai']).default('offline'),
+  AI_BASE_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
+  AI_MODEL: z.string().optional(),
+  AI_API_KEY: z.string().optional(),
+  AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
+  /** Tokens each cooperative may spend a month (0: no limit); a cooperative setting `ai.monthlyTokenBudget` overrides it. */
+  AI_MONTHLY_TOKEN_BUDGET: z.coerce.number().int().min(0).default(500_000),
   /** Local time (HH:MM, in each cooperative's zone) of the nightly audit. */
   AUDIT_NIGHTLY_AT: z
     .string()
