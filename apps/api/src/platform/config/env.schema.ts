@@ -36,7 +36,10 @@ export const envSchema = z.object({
   RULES_DIR: z.string().min(1).default('rules'),
   /** The model behind investigations and the assistant: offline (no AI service) or any OpenAI-compatible server. */
   AI_PROVIDER: z.enum(['offline', 'openai']).default('offline'),
-  AI_BASE_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
+  AI_BASE_URL: z
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   AI_MODEL: z.string().optional(),
   AI_API_KEY: z.string().optional(),
   AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
