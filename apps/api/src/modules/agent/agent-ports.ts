@@ -12,6 +12,7 @@ import type {
 } from '@kotizo/contracts';
 import type { RuleDefinition, RuleSet } from '@kotizo/rules-engine';
 import { ownMemberScope } from '../../platform/authorization/own-records.js';
+import { FederationDatabase } from '../../platform/database/federation-database.js';
 import { TenantDatabase } from '../../platform/database/tenant-database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
@@ -45,6 +46,7 @@ async function orNull<T>(work: () => Promise<T>): Promise<T | null> {
 @Injectable()
 export class AgentPortsFactory {
   constructor(
+    private readonly federation: FederationDatabase,
     private readonly db: TenantDatabase,
     private readonly ledger: LedgerService,
     private readonly members: MembersService,
@@ -52,6 +54,14 @@ export class AgentPortsFactory {
     private readonly dues: DuesService,
     private readonly cases: CasesService,
   ) {}
+
+  /** The ports for a request or job context, with the cooperative's name read from the registry. */
+  async bound(ctx: TenantRequestContext): Promise<AssistantPorts> {
+    const [row] = await this.federation
+      .em()
+      .execute<{ name: string }[]>('select name from federation.cooperatives where id = ?', [ctx.tenant.cooperativeId]);
+    return this.for(ctx, row?.name ?? ctx.tenant.slug);
+  }
 
   for(ctx: TenantRequestContext, name: string): AssistantPorts {
     const { tenant } = ctx;

@@ -12,7 +12,6 @@ import type { InvestigationResponse, InvestigationStatusName } from '@kotizo/con
 import { defineAbilityFor } from '@kotizo/authorization';
 import { ENV } from '../../platform/config/config.module.js';
 import type { Env } from '../../platform/config/env.schema.js';
-import { FederationDatabase } from '../../platform/database/federation-database.js';
 import { TenantDatabase } from '../../platform/database/tenant-database.js';
 import { TenantJobs } from '../../platform/queue/tenant-jobs.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
@@ -51,7 +50,6 @@ export class AgentProcessor extends WorkerHost implements OnApplicationBootstrap
     @Inject(ENV) private readonly env: Env,
     @Inject(AGENT_MODELS) private readonly models: AgentModels,
     private readonly tenants: TenantJobs,
-    private readonly federation: FederationDatabase,
     private readonly db: TenantDatabase,
     private readonly ports: AgentPortsFactory,
     private readonly budgets: TenantTokenBudgets,
@@ -82,13 +80,10 @@ export class AgentProcessor extends WorkerHost implements OnApplicationBootstrap
       sessionId: '',
       requestId: null,
     };
-    const [coop] = await this.federation
-      .em()
-      .execute<{ name: string }[]>('select name from federation.cooperatives where id = ?', [tenant.cooperativeId]);
     const row = await this.db.read(tenant, (em) => this.investigations.find(em, data.investigationId));
     if (!row) throw new Error(`Investigation ${data.investigationId} does not exist`);
     const runner = new InvestigationRunner({
-      ports: this.ports.for(ctx, coop?.name ?? tenant.slug),
+      ports: await this.ports.bound(ctx),
       analyst: this.models.analyst,
       checkpointer: this.checkpointer,
       budget: this.budgets.for(tenant),

@@ -3,7 +3,6 @@ import { type AgentModels, AssistantChat, type AssistantTurn, createPostgresChec
 import type { AskRequest, AssistantThreadResponse, AssistantTurnResponse } from '@kotizo/contracts';
 import { ENV } from '../../platform/config/config.module.js';
 import type { Env } from '../../platform/config/env.schema.js';
-import { FederationDatabase } from '../../platform/database/federation-database.js';
 import { TenantDatabase } from '../../platform/database/tenant-database.js';
 import { isoTimestamp } from '../../platform/database/timestamps.js';
 import { uuid7 } from '../../platform/database/uuid7.js';
@@ -52,7 +51,6 @@ export class AssistantThreads implements OnApplicationShutdown {
     @Inject(ENV) env: Env,
     @Inject(AGENT_MODELS) private readonly models: AgentModels,
     private readonly db: TenantDatabase,
-    private readonly federation: FederationDatabase,
     private readonly ports: AgentPortsFactory,
     private readonly budgets: TenantTokenBudgets,
   ) {
@@ -118,11 +116,8 @@ export class AssistantThreads implements OnApplicationShutdown {
   }
 
   private async chat(ctx: TenantRequestContext): Promise<AssistantChat> {
-    const [coop] = await this.federation
-      .em()
-      .execute<{ name: string }[]>('select name from federation.cooperatives where id = ?', [ctx.tenant.cooperativeId]);
     return new AssistantChat({
-      ports: this.ports.for(ctx, coop?.name ?? ctx.tenant.slug),
+      ports: await this.ports.bound(ctx),
       owner: ctx.principal.userId,
       writer: this.models.writer,
       checkpointer: this.checkpointer,

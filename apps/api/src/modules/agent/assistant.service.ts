@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type AgentModels, explain, monthlyReport, monthlyReportRows, type MonthlyReport } from '@kotizo/agent';
 import type { ExplainRequest, ExplanationResponse } from '@kotizo/contracts';
-import { FederationDatabase } from '../../platform/database/federation-database.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { AgentPortsFactory } from './agent-ports.js';
 import { AGENT_MODELS } from './agent-models.provider.js';
@@ -18,13 +17,12 @@ export class AssistantService {
   constructor(
     private readonly ports: AgentPortsFactory,
     private readonly budgets: TenantTokenBudgets,
-    private readonly federation: FederationDatabase,
     @Inject(AGENT_MODELS) private readonly models: AgentModels,
   ) {}
 
   async explain(ctx: TenantRequestContext, request: ExplainRequest): Promise<ExplanationResponse> {
     const result = await explain({
-      ports: this.ports.for(ctx, await this.name(ctx)),
+      ports: await this.ports.bound(ctx),
       subject: request.subject,
       locale: request.locale ?? this.locale(ctx),
       question: request.question,
@@ -39,7 +37,7 @@ export class AssistantService {
 
   async monthlyReport(ctx: TenantRequestContext, month: string, locale?: 'fr' | 'en'): Promise<MonthlyReport> {
     return monthlyReport({
-      ports: this.ports.for(ctx, await this.name(ctx)),
+      ports: await this.ports.bound(ctx),
       month,
       locale: locale ?? this.locale(ctx),
       writer: this.models.writer,
@@ -53,12 +51,5 @@ export class AssistantService {
 
   private locale(ctx: TenantRequestContext): 'fr' | 'en' {
     return ctx.tenant.locale.startsWith('en') ? 'en' : 'fr';
-  }
-
-  private async name(ctx: TenantRequestContext): Promise<string> {
-    const [row] = await this.federation
-      .em()
-      .execute<{ name: string }[]>('select name from federation.cooperatives where id = ?', [ctx.tenant.cooperativeId]);
-    return row?.name ?? ctx.tenant.slug;
   }
 }
