@@ -1,6 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ExplainRequest, ExplanationResponse } from '@kotizo/contracts';
+import type {
+  AssistantThreadResponse,
+  AssistantTurnResponse,
+  ExplainRequest,
+  ExplanationResponse,
+} from '@kotizo/contracts';
 import { type Observable, tap } from 'rxjs';
 import { cooperativeUrl } from '../cooperative/cooperative-api';
 import type { MonthlyReport } from './monthly-report';
@@ -8,6 +13,10 @@ import type { MonthlyReport } from './monthly-report';
 export const explainUrl = (slug: string) => `${cooperativeUrl(slug)}/assistant/explain`;
 export const monthlyReportUrl = (slug: string) => `${cooperativeUrl(slug)}/assistant/monthly-report`;
 export const monthlyReportCsvUrl = (slug: string) => `${cooperativeUrl(slug)}/assistant/monthly-report.csv`;
+
+export const threadsUrl = (slug: string) => `${cooperativeUrl(slug)}/assistant/threads`;
+export const threadUrl = (slug: string, threadId: string) => `${threadsUrl(slug)}/${encodeURIComponent(threadId)}`;
+export const threadMessagesUrl = (slug: string, threadId: string) => `${threadUrl(slug, threadId)}/messages`;
 
 export type ReportLocale = 'fr' | 'en';
 
@@ -32,6 +41,20 @@ export class AssistantApi {
     return this.http
       .get<MonthlyReport>(monthlyReportUrl(slug), { params: { month, locale } })
       .pipe(tap((report) => (this.last = { key: reportKey(slug, month, locale), report })));
+  }
+
+  /** The caller's own conversations, newest first. */
+  threads(slug: string): Observable<AssistantThreadResponse[]> {
+    return this.http.get<AssistantThreadResponse[]>(threadsUrl(slug));
+  }
+
+  createThread(slug: string, title?: string): Observable<AssistantThreadResponse> {
+    return this.http.post<AssistantThreadResponse>(threadsUrl(slug), title ? { title } : {});
+  }
+
+  /** A conversation's turns, oldest first. */
+  thread(slug: string, threadId: string): Observable<AssistantTurnResponse[]> {
+    return this.http.get<AssistantTurnResponse[]>(threadUrl(slug, threadId));
   }
 
   /** The report written last for this month and language, if any. */

@@ -7,18 +7,20 @@ import { type CountChip, CountChips } from '../core/ui/count-chips';
 import { provideAgentTexts } from './agent-scope';
 import { AiMode } from './ai-mode';
 import { ExplainPanel } from './explain-panel';
+import { ConversationsPanel } from './conversations-panel';
 import { MonthlyReportPanel } from './monthly-report-panel';
 
 /**
  * The assistant (`/c/:slug/assistant`): "why?" about a movement, a balance or the cash, for
- * those who read the journal, and the monthly report, for those who read reports. Which
+ * those who read the journal, the monthly report, for those who read reports, and conversations
+ * that chain such questions. Which
  * writer answers (a model or the offline analyst) is shown at the top.
  */
 @Component({
   selector: 'kz-assistant-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [provideAgentTexts()],
-  imports: [MatCardModule, TranslocoPipe, AiMode, CountChips, ExplainPanel, MonthlyReportPanel],
+  imports: [MatCardModule, TranslocoPipe, AiMode, CountChips, ExplainPanel, MonthlyReportPanel, ConversationsPanel],
   styles: `
     .intro {
       margin: 0 0 12px;
@@ -59,6 +61,15 @@ import { MonthlyReportPanel } from './monthly-report-panel';
           </mat-card-content>
         </mat-card>
       }
+      @case ('threads') {
+        <mat-card appearance="outlined" data-testid="assistant-conversations">
+          <mat-card-content>
+            <h2>{{ 'agent.threads.title' | transloco }}</h2>
+            <p class="hint muted">{{ 'agent.threads.hint' | transloco }}</p>
+            <kz-conversations-panel [slug]="slug()" [lang]="lang()" />
+          </mat-card-content>
+        </mat-card>
+      }
     }
   `,
 })
@@ -70,9 +81,13 @@ export class AssistantPage {
   private readonly abilities = inject(AbilityService);
   protected readonly lang = inject(Language).current;
 
-  protected readonly views = computed<CountChip[]>(() => [
-    ...(this.abilities.can('read', 'Transaction') ? [{ value: 'explain', labelKey: 'agent.explain.title' }] : []),
-    ...(this.abilities.can('read', 'Report') ? [{ value: 'report', labelKey: 'agent.report.heading' }] : []),
-  ]);
+  protected readonly views = computed<CountChip[]>(() => {
+    const tools = [
+      ...(this.abilities.can('read', 'Transaction') ? [{ value: 'explain', labelKey: 'agent.explain.title' }] : []),
+      ...(this.abilities.can('read', 'Report') ? [{ value: 'report', labelKey: 'agent.report.heading' }] : []),
+    ];
+    // A conversation asks the same things, one after the other: offered to whoever has a tool.
+    return tools.length ? [...tools, { value: 'threads', labelKey: 'agent.threads.title' }] : tools;
+  });
   protected readonly view = linkedSignal(() => this.views()[0]?.value ?? '');
 }

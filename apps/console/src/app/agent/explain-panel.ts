@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, type ValidatorFn, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -33,6 +43,7 @@ const movementId: ValidatorFn = (control) =>
  * "Why?": pick what to explain (a movement from the journal, a member's balance, the cash on a
  * date), optionally ask something, and read the answer with each footnote linked to the record
  * it rests on. A member account asks about its own records only (the API answers nothing else).
+ * With `emitOnly`, it only picks: the request goes out on `asked` (a conversation sends it).
  */
 @Component({
   selector: 'kz-explain-panel',
@@ -128,9 +139,15 @@ const movementId: ValidatorFn = (control) =>
           <mat-error>{{ m.text ?? (m.key | transloco: m.params) }}</mat-error>
         }
       </mat-form-field>
-      <button mat-flat-button type="submit" class="submit" [disabled]="busy()" data-testid="assistant-explain-submit">
+      <button
+        mat-flat-button
+        type="submit"
+        class="submit"
+        [disabled]="busy() || pending()"
+        [attr.data-testid]="submitTestId()"
+      >
         <mat-icon svgIcon="send" />
-        {{ 'agent.explain.submit' | transloco }}
+        {{ submitLabel() | transloco }}
       </button>
     </form>
     @if (busy()) {
@@ -165,6 +182,13 @@ export class ExplainPanel {
   readonly lang = input.required<string>();
   /** A movement to explain, from the journal (`?transactionId=`). */
   readonly transactionId = input<string | null>(null);
+  /** Pick only: emit the request on `asked` instead of asking the API here. */
+  readonly emitOnly = input(false);
+  /** Set by whoever sends an emitted request, while it is on its way. */
+  readonly pending = input(false);
+  readonly submitLabel = input('agent.explain.submit');
+  readonly submitTestId = input('assistant-explain-submit');
+  readonly asked = output<ExplainRequest>();
 
   private readonly api = inject(AssistantApi);
   private readonly abilities = inject(AbilityService);
@@ -219,7 +243,7 @@ export class ExplainPanel {
   }
 
   protected ask(): void {
-    if (this.busy()) return;
+    if (this.busy() || this.pending()) return;
     const subject = this.subject();
     if (!subject || this.question.invalid) {
       this.question.markAsTouched();
@@ -231,6 +255,10 @@ export class ExplainPanel {
       locale: this.lang() === 'en' ? 'en' : 'fr',
       ...(question ? { question } : {}),
     };
+    if (this.emitOnly()) {
+      this.asked.emit(body);
+      return;
+    }
     this.busy.set(true);
     this.errorKey.set(null);
     this.api.explain(this.slug(), body).subscribe({
