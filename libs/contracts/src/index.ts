@@ -12,3 +12,4 @@ export * from './imports.js';
 export * from './audit.js';
 export * from './dashboards.js';
 export * from './agent.js';
+export * from './notifications.js';
