@@ -11,6 +11,8 @@ import { TenantInvestigations20261126200000 } from './tenant/20261126200000-inve
 import { FederationRulePacks20261126000000 } from './federation/20261126000000-rule-packs.js';
 import { FederationCooperativeSummaries20261201000000 } from './federation/20261201000000-cooperative-summaries.js';
 import { TenantDashboards20261201000000 } from './tenant/20261201000000-dashboards.js';
+import { FederationNotifications20261202000000 } from './federation/20261202000000-notifications.js';
+import { TenantNotifications20261202000000 } from './tenant/20261202000000-notifications.js';
 
 /**
  * Migrations are listed here, in order, rather than discovered from the disk:
@@ -20,6 +22,7 @@ export const federationMigrations: MigrationObject[] = [
   { name: '20261125000000-federation-initial', class: FederationInitial20261125000000 },
   { name: '20261126000000-rule-packs', class: FederationRulePacks20261126000000 },
   { name: '20261201000000-cooperative-summaries', class: FederationCooperativeSummaries20261201000000 },
+  { name: '20261202000000-notifications', class: FederationNotifications20261202000000 },
 ];
 
 export const tenantMigrations: MigrationObject[] = [
@@ -32,4 +35,5 @@ export const tenantMigrations: MigrationObject[] = [
   { name: '20261126000000-audit', class: TenantAudit20261126000000 },
   { name: '20261126200000-investigations', class: TenantInvestigations20261126200000 },
   { name: '20261201000000-dashboards', class: TenantDashboards20261201000000 },
+  { name: '20261202000000-notifications', class: TenantNotifications20261202000000 },
 ];

@@ -8,6 +8,7 @@ import { TenantDatabase } from '../../platform/database/tenant-database.js';
 import { isoTimestamp } from '../../platform/database/timestamps.js';
 import { uuid7 } from '../../platform/database/uuid7.js';
 import { AppError, NotFound } from '../../platform/errors/app-error.js';
+import { writeOutbox } from '../../platform/outbox/outbox.js';
 import { TenantJobs } from '../../platform/queue/tenant-jobs.js';
 import type { TenantContext } from '../../platform/tenancy/tenant-context.js';
 import { ActiveRulesProvider } from './active-rules.js';
@@ -236,14 +237,26 @@ export class AuditRuns {
     error: string | null,
     created?: number,
   ): Promise<AuditRunResponse> {
-    const [row] = await this.db.transactional(tenant, (tx) =>
-      tx.execute<RunRow[]>(
+    const row = await this.db.transactional(tenant, async (tx) => {
+      const [finished] = await tx.execute<RunRow[]>(
         `update audit_runs set status = ?, error = ?, finished_at = now(),
                 findings_created = coalesce(?, findings_created)
           where id = ? returning *`,
         [status, error, created ?? null, id],
-      ),
-    );
+      );
+      // Whoever asked for the run hears that it is over (scheduled runs have nobody to tell).
+      if (finished?.requested_by) {
+        await writeOutbox(tx, {
+          type: 'audit.finished',
+          runId: id,
+          runKind: finished.kind,
+          status,
+          findingsCreated: finished.findings_created,
+          requestedBy: finished.requested_by,
+        });
+      }
+      return finished;
+    });
     return toResponse(row!);
   }
 }

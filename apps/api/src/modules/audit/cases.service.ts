@@ -20,6 +20,7 @@ import { TenantDatabase } from '../../platform/database/tenant-database.js';
 import { isoTimestamp } from '../../platform/database/timestamps.js';
 import { Conflict, NotFound, ValidationFailed } from '../../platform/errors/app-error.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
+import { writeOutbox } from '../../platform/outbox/outbox.js';
 import { isUuid } from '../../platform/validation/uuid.js';
 import { FindingsRepository } from './findings.repository.js';
 import type { StoredHit } from './movement-auditor.js';
@@ -189,6 +190,9 @@ export class CasesService {
         from: current.assignee_id,
         to: assigneeId,
       });
+      if (assigneeId !== null) {
+        await writeOutbox(tx, { type: 'case.assigned', caseId: id, assigneeId, actorId: ctx.principal.userId });
+      }
     });
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SubjectType } from '@kotizo/contracts';
 import type { Hit, Severity } from '@kotizo/rules-engine';
+import { writeOutbox } from '../../platform/outbox/outbox.js';
 
 export const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
 const NO_SUBJECT = '00000000-0000-0000-0000-000000000000';
@@ -73,6 +74,14 @@ export class FindingsRepository {
       ruleId: finding.hit.ruleId,
       severity: finding.hit.severity,
       transactionId: finding.transactionId,
+    });
+    // Auditors and admins are told, once the finding commits (the outbox commits with it).
+    await writeOutbox(tx, {
+      type: opened ? 'case.opened' : 'finding.added',
+      caseId,
+      findingId: row.id,
+      ruleId: finding.hit.ruleId,
+      severity: finding.hit.severity,
     });
     return { findingId: row.id, caseId, created: true, caseOpened: opened };
   }

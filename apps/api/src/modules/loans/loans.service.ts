@@ -30,6 +30,7 @@ import {
   requestFingerprint,
   type WriteResult,
 } from '../../platform/idempotency/idempotent-writes.js';
+import { writeOutbox } from '../../platform/outbox/outbox.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
 import { MembersRepository } from '../members/members.repository.js';
@@ -68,6 +69,8 @@ export class LoansService {
         requestedBy: ctx.principal.userId,
       });
       await this.loans.addEvent(tx, row.id, ctx.principal.userId, 'requested');
+      // Those who may approve it (admins, treasurers, never the requester) are told once it commits.
+      await writeOutbox(tx, { type: 'loan.requested', loanId: row.id, requestedBy: ctx.principal.userId });
       return this.view(tx, ctx, row);
     });
   }
