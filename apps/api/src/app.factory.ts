@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { Env } from './platform/config/env.schema.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './platform/observability/logging.module.js';
+import { RedisIoAdapter } from './platform/realtime/redis-io.adapter.js';
 
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
 export async function createApi(env: Env): Promise<NestFastifyApplication> {
@@ -20,6 +21,8 @@ export async function createApi(env: Env): Promise<NestFastifyApplication> {
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  // socket.io on the same port, with the Redis adapter: events reach the clients of every API process.
+  app.useWebSocketAdapter(new RedisIoAdapter(app));
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   // CSV imports arrive as the raw body; larger than JSON bodies are allowed to be.
