@@ -14,6 +14,9 @@ import { AgentModule } from './modules/agent/agent.module.js';
 import { DashboardsModule } from './modules/dashboards/dashboards.module.js';
 import { FederationModule } from './modules/federation/federation.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
+import { RealtimeModule } from './platform/realtime/realtime.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { MessagesModule } from './modules/messages/messages.module.js';
 
 /** The HTTP API: the platform, then one module per business feature. */
 @Module({})
@@ -36,6 +39,9 @@ export class AppModule {
         DashboardsModule,
         ReportsModule,
         FederationModule,
+        RealtimeModule.forApi(),
+        NotificationsModule,
+        MessagesModule,
       ],
     };
   }

@@ -5,6 +5,8 @@ import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
 import { AuditWorkerModule } from './modules/audit/audit-worker.module.js';
 import { AgentWorkerModule } from './modules/agent/agent-worker.module.js';
 import { FederationWorkerModule } from './modules/federation/federation-worker.module.js';
+import { RealtimeModule } from './platform/realtime/realtime.module.js';
+import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module.js';
 
 /** The queue worker: the platform without HTTP, then the job processors. */
 @Module({})
@@ -18,6 +20,8 @@ export class WorkerModule {
         AuditWorkerModule,
         AgentWorkerModule,
         FederationWorkerModule,
+        RealtimeModule.forWorker(),
+        NotificationsWorkerModule,
       ],
     };
   }
