@@ -17,6 +17,8 @@ export interface CoopFixture {
   snoozeId: string;
   /** An investigation of that case, queued (no worker needs to run it). */
   investigationId: string;
+  /** A message thread the member account started with the office. */
+  messageThreadId: string;
   /** The admin's conversation with the assistant. */
   threadId: string;
   /** One signed-in user per cooperative role. */
@@ -109,6 +111,12 @@ export async function cooperativeWithEveryRole(api: ApiHarness, fedToken: string
     headers: { 'content-type': 'text/csv' },
   });
   if (upload.status !== 201) throw new Error(`import in ${slug}: ${upload.status} ${JSON.stringify(upload.body)}`);
+  const messageThread = await api.request<{ id: string }>('POST', `/api/v1/coops/${slug}/message-threads`, {
+    token: users.member.accessToken,
+    body: { subject: 'Ma cotisation', body: 'Bonjour, ma cotisation de janvier est-elle arrivée ?' },
+  });
+  if (messageThread.status !== 201)
+    throw new Error(`message thread in ${slug}: ${messageThread.status} ${JSON.stringify(messageThread.body)}`);
   return {
     slug,
     id: created.body.id,
@@ -122,5 +130,6 @@ export async function cooperativeWithEveryRole(api: ApiHarness, fedToken: string
     snoozeId: snooze.body.id,
     investigationId: investigation.body.id,
     threadId: thread.body.id,
+    messageThreadId: messageThread.body.id,
   };
 }

@@ -112,6 +112,12 @@ const sampleBodies: Record<string, unknown> = {
   'GET /api/v1/coops/:slug/exports/loans': undefined,
   'GET /api/v1/coops/:slug/exports/dues': undefined,
   'GET /api/v1/coops/:slug/exports/cases': undefined,
+  'GET /api/v1/coops/:slug/message-threads': undefined,
+  'POST /api/v1/coops/:slug/message-threads': { subject: 'intrusion', body: 'intrusion' },
+  'GET /api/v1/coops/:slug/message-threads/:messageThreadId': undefined,
+  'POST /api/v1/coops/:slug/message-threads/:messageThreadId/messages': { body: 'intrusion' },
+  'POST /api/v1/coops/:slug/message-threads/:messageThreadId/read': undefined,
+  'GET /api/v1/coops/:slug/message-recipients': undefined,
 };
 
 /** The id each route parameter takes, from the cooperative given. */
@@ -128,6 +134,7 @@ const idFor: Record<string, (c: CoopFixture) => string> = {
   version: () => '999',
   investigationId: (c) => c.investigationId,
   threadId: (c) => c.threadId,
+  messageThreadId: (c) => c.messageThreadId,
 };
 
 describe('tenant isolation', () => {
