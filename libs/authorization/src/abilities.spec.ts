@@ -57,6 +57,25 @@ describe('role abilities', () => {
     expect(ability.can('read', asSubject('Member', { id: 'm2' }))).toBe(false);
   });
 
+  it('lets a member read and write only the message threads they take part in, and only their notifications', () => {
+    const ability = defineAbilityFor(user({ cooperativeRole: 'member', memberId: 'm1' }));
+    expect(ability.can('create', 'Message')).toBe(true);
+    expect(ability.can('read', asSubject('Message', { participantIds: ['u1', 'u2'] }))).toBe(true);
+    expect(ability.can('read', asSubject('Message', { participantIds: ['u2', 'u3'] }))).toBe(false);
+    expect(ability.can('update', 'Message')).toBe(false);
+    expect(hasUnconditionalAccess(ability, 'read', 'Message')).toBe(false);
+    expect(ability.can('read', asSubject('Notification', { userId: 'u1' }))).toBe(true);
+    expect(ability.can('read', asSubject('Notification', { userId: 'u2' }))).toBe(false);
+  });
+
+  it('lets every office role use the messages', () => {
+    for (const cooperativeRole of ['admin', 'treasurer', 'secretary', 'auditor'] as const) {
+      const ability = defineAbilityFor(user({ cooperativeRole }));
+      expect(hasUnconditionalAccess(ability, 'read', 'Message')).toBe(true);
+      expect(ability.can('create', 'Message')).toBe(true);
+    }
+  });
+
   it('gives a member with no linked record nothing of the ledger', () => {
     const ability = defineAbilityFor(user({ cooperativeRole: 'member' }));
     expect(ability.can('read', asSubject('Transaction', { memberId: 'm1' }))).toBe(false);

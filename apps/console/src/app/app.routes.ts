@@ -26,6 +26,10 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./cooperative/cooperative.routes').then((m) => m.cooperativeRoutes),
       },
       {
+        path: 'notifications',
+        loadChildren: () => import('./notifications/notifications.routes').then((m) => m.notificationsRoutes),
+      },
+      {
         path: 'account/password',
         loadComponent: () => import('./account/change-password-page').then((m) => m.ChangePasswordPage),
       },

@@ -13,7 +13,9 @@ import {
   settle,
   text,
 } from '../testing/page-testing';
-import { CaseListPage } from './case-list-page';
+import { REALTIME_SOCKET_FACTORY } from '../core/realtime/realtime';
+import { fakeSocketFactory } from '../testing/fake-socket';
+import { CaseListPage, LIVE_RELOAD_MS } from './case-list-page';
 
 const aCase = (number: number, overrides: Partial<CaseSummaryResponse> = {}): CaseSummaryResponse => ({
   id: `case-${number}`,
@@ -45,8 +47,11 @@ const page = (items: CaseSummaryResponse[]): CasePage => ({
 describe('CaseListPage', () => {
   let backend: HttpTestingController;
 
-  async function open(me: MeResponse = asRole('auditor')) {
-    TestBed.configureTestingModule({ imports: [CaseListPage, frenchTransloco()], providers: pageProviders(me) });
+  async function open(me: MeResponse = asRole('auditor'), sockets = fakeSocketFactory()) {
+    TestBed.configureTestingModule({
+      imports: [CaseListPage, frenchTransloco()],
+      providers: [...pageProviders(me), { provide: REALTIME_SOCKET_FACTORY, useValue: sockets.factory }],
+    });
     backend = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(CaseListPage);
     fixture.componentRef.setInput('slug', SLUG);
@@ -153,5 +158,26 @@ describe('CaseListPage', () => {
     expect(root.querySelector('[data-testid="run-audit"]')).toBeNull();
     expect(root.querySelectorAll('[data-testid="case-row"]')).toHaveLength(1);
     backend.expectNone(`${API}/rules`);
+  });
+
+  it('reloads the inbox when a case of this cooperative changes, once for a burst', async () => {
+    const sockets = fakeSocketFactory();
+    const { fixture, casesRequest } = await open(asRole('auditor'), sockets);
+    casesRequest().flush(page([aCase(1)]));
+    await settle(fixture);
+    const socket = sockets.sockets.at(-1)!;
+    const change = (slug: string, id: string) => ({
+      id,
+      tenant: { cooperativeId: 'c', slug },
+      caseId: 'case-2',
+      change: 'opened',
+    });
+    socket.emit('cases.changed', change(SLUG, 'e-1'));
+    socket.emit('cases.changed', change(SLUG, 'e-2'));
+    socket.emit('cases.changed', change('another-coop', 'e-3'));
+    await new Promise((resolve) => setTimeout(resolve, LIVE_RELOAD_MS + 50));
+    await settle(fixture);
+    casesRequest().flush(page([aCase(1), aCase(2)]));
+    backend.expectNone((r) => r.url === `${API}/cases`);
   });
 });

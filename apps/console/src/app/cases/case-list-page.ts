@@ -1,6 +1,15 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
+import { rxResource, takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -8,11 +17,19 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { ActiveRuleSetResponse, CasePage, MemberResponse } from '@kotizo/contracts';
+import {
+  type ActiveRuleSetResponse,
+  type CasePage,
+  type CasesChangedEvent,
+  type MemberResponse,
+  SOCKET_EVENTS,
+} from '@kotizo/contracts';
+import { debounceTime, filter } from 'rxjs';
 import { AbilityService } from '../core/abilities/ability.service';
 import { Session } from '../core/auth/session';
 import { Language } from '../core/i18n/language';
 import { Viewport } from '../core/layout/viewport';
+import { Realtime } from '../core/realtime/realtime';
 import { type CountChip, CountChips } from '../core/ui/count-chips';
 import { KzDatePipe } from '../core/ui/date.pipe';
 import { ListPaginator } from '../core/ui/list-paginator';
@@ -30,6 +47,9 @@ import {
 } from './case-values';
 import { CaseSubject } from './case-subject';
 import { CasesApi, caseListParams, casesUrl } from './cases-api';
+
+/** Changes closer together than this reload the inbox once. */
+export const LIVE_RELOAD_MS = 300;
 
 const isStatusFilter = (value: string | undefined): value is CaseStatusFilter =>
   CASE_STATUS_FILTERS.includes(value as CaseStatusFilter);
@@ -163,6 +183,18 @@ export class CaseListPage {
     const id = this.assigneeId();
     return id ? (this.assignees.value()?.find((user) => user.id === id)?.name ?? null) : null;
   });
+
+  constructor() {
+    // Live: a case opened, added to or assigned in this cooperative reloads the inbox (a burst of them, once).
+    inject(Realtime)
+      .on<CasesChangedEvent>(SOCKET_EVENTS.casesChanged)
+      .pipe(
+        filter((event) => event.tenant.slug === this.slug()),
+        debounceTime(LIVE_RELOAD_MS),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe(() => this.cases.reload());
+  }
 
   protected ruleName(id: string): string {
     return this.ruleNames().get(id) ?? id;

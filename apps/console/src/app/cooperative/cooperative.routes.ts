@@ -53,4 +53,9 @@ export const cooperativeRoutes: Routes = [
     canActivate: [abilityGuard('read', 'CooperativeUser')],
     loadComponent: () => import('./users/users-page').then((m) => m.UsersPage),
   },
+  {
+    path: 'messages',
+    canActivate: [abilityGuard('read', 'Message')],
+    loadChildren: () => import('../messages/messages.routes').then((m) => m.messagesRoutes),
+  },
 ];

@@ -8,11 +8,14 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { MeResponse } from '@kotizo/contracts';
 import agentFr from '../../../public/i18n/agent/fr.json';
 import fr from '../../../public/i18n/fr.json';
+import notificationsFr from '../../../public/i18n/notifications/fr.json';
 import ruleChecksFr from '../../../public/i18n/rule-checks/fr.json';
 import { CurrentCooperative } from '../core/abilities/current-cooperative';
 import { Session } from '../core/auth/session';
+import { REALTIME_SOCKET_FACTORY } from '../core/realtime/realtime';
 import { provideIcons } from '../core/ui/icons';
 import { aMembership, aUser } from './builders';
+import { fakeSocketFactory } from './fake-socket';
 
 export const SLUG = 'femmes-bouake';
 export const API = `/api/v1/coops/${SLUG}`;
@@ -20,7 +23,7 @@ export const API = `/api/v1/coops/${SLUG}`;
 /** French texts, as the console starts, with the feature scopes' (`agent/fr`…) as their pages load them. */
 export const frenchTransloco = () =>
   TranslocoTestingModule.forRoot({
-    langs: { fr, 'agent/fr': agentFr, 'rule-checks/fr': ruleChecksFr },
+    langs: { fr, 'agent/fr': agentFr, 'rule-checks/fr': ruleChecksFr, 'notifications/fr': notificationsFr },
     translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
     preloadLangs: true,
   });
@@ -37,6 +40,8 @@ export function pageProviders(
     provideIcons(),
     { provide: Session, useValue: { me: signal<MeResponse | null>(me) } },
     { provide: CurrentCooperative, useValue: { slug: signal(SLUG) } },
+    // Pages listen to the socket; here it never leaves the test.
+    { provide: REALTIME_SOCKET_FACTORY, useValue: fakeSocketFactory().factory },
   ];
 }
 

@@ -24,7 +24,18 @@ describe('AbilityService', () => {
     abilities = TestBed.inject(AbilityService);
   });
 
-  const everyPage = ['home', 'members', 'record', 'journal', 'loans', 'cases', 'rules', 'assistant', 'users'];
+  const everyPage = [
+    'home',
+    'members',
+    'record',
+    'journal',
+    'loans',
+    'cases',
+    'rules',
+    'assistant',
+    'users',
+    'messages',
+  ];
   const navIds = () =>
     navItemsFor(abilities.federationAbility(), abilities.ability(), slug(), abilities.ownMemberId()).map(
       (item) => item.id,
@@ -68,10 +79,10 @@ describe('AbilityService', () => {
     expect(abilities.can('read', 'Cooperative')).toBe(false);
   });
 
-  it('offers a member account its own member page, not the lists it sees only in part', () => {
+  it('offers a member account its own member page and its messages, not the lists it sees only in part', () => {
     me.set(aUser({ memberships: [aMembership({ slug: 'femmes-bouake', role: 'member', memberId: 'm-1' })] }));
     slug.set('femmes-bouake');
-    expect(navIds()).toEqual(['home', 'account']);
+    expect(navIds()).toEqual(['home', 'messages', 'account']);
     const account = navItemsFor(abilities.federationAbility(), abilities.ability(), slug(), abilities.ownMemberId());
     expect(account.find((item) => item.id === 'account')?.link).toEqual(['/c', 'femmes-bouake', 'members', 'm-1']);
     expect(abilities.can('read', 'Member')).toBe(true);
@@ -83,7 +94,7 @@ describe('AbilityService', () => {
   it('gives no account item to staff or to a member with no linked record', () => {
     me.set(aUser({ memberships: [aMembership({ slug: 'femmes-bouake', role: 'member', memberId: null })] }));
     slug.set('femmes-bouake');
-    expect(navIds()).toEqual(['home']);
+    expect(navIds()).toEqual(['home', 'messages']);
     me.set(aUser({ memberships: [aMembership({ slug: 'femmes-bouake', role: 'treasurer' })] }));
     expect(navIds()).not.toContain('account');
   });
@@ -100,7 +111,7 @@ describe('AbilityService', () => {
     slug.set('coop-a');
     expect(navIds()).toEqual(everyPage);
     slug.set('coop-b');
-    expect(navIds()).toEqual(['home']);
+    expect(navIds()).toEqual(['home', 'messages']);
     expect(abilities.can('read', 'CooperativeUser')).toBe(false);
   });
 
@@ -117,7 +128,7 @@ describe('AbilityService', () => {
   it('lets a secretary keep the members but not record money', () => {
     me.set(aUser({ memberships: [aMembership({ role: 'secretary' })] }));
     slug.set('femmes-bouake');
-    expect(navIds()).toEqual(['home', 'members', 'journal', 'loans', 'assistant', 'users']);
+    expect(navIds()).toEqual(['home', 'members', 'journal', 'loans', 'assistant', 'users', 'messages']);
     expect(abilities.can('suspend', 'Member')).toBe(true);
     expect(abilities.can('approve', 'Loan')).toBe(false);
   });
@@ -125,7 +136,17 @@ describe('AbilityService', () => {
   it('lets an auditor read the books and verify the ledger, not write to them', () => {
     me.set(aUser({ memberships: [aMembership({ role: 'auditor' })] }));
     slug.set('femmes-bouake');
-    expect(navIds()).toEqual(['home', 'members', 'journal', 'loans', 'cases', 'rules', 'assistant', 'users']);
+    expect(navIds()).toEqual([
+      'home',
+      'members',
+      'journal',
+      'loans',
+      'cases',
+      'rules',
+      'assistant',
+      'users',
+      'messages',
+    ]);
     expect(abilities.can('read', 'AuditLog')).toBe(true);
     expect(abilities.can('create', 'Transaction')).toBe(false);
   });

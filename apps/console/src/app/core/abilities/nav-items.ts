@@ -11,6 +11,7 @@ export type NavItemId =
   | 'rules'
   | 'assistant'
   | 'users'
+  | 'messages'
   | 'account';
 
 export interface NavItem {
@@ -29,6 +30,8 @@ const COOPERATIVE_PAGES: readonly {
   subject: SubjectName;
   /** A second right that opens the page as well (the assistant: reports, or the journal). */
   or?: readonly [Action, SubjectName];
+  /** Shown to a member too, though limited to their own records (their own message threads). */
+  personal?: boolean;
 }[] = [
   { id: 'home', section: '', icon: 'home', action: 'read', subject: 'Cooperative' },
   { id: 'members', section: 'members', icon: 'person', action: 'read', subject: 'Member' },
@@ -46,6 +49,7 @@ const COOPERATIVE_PAGES: readonly {
     or: ['read', 'Transaction'],
   },
   { id: 'users', section: 'users', icon: 'group', action: 'read', subject: 'CooperativeUser' },
+  { id: 'messages', section: 'messages', icon: 'forum', action: 'read', subject: 'Message', personal: true },
 ];
 
 type CooperativePage = (typeof COOPERATIVE_PAGES)[number];
@@ -88,7 +92,7 @@ export function navItemsFor(
   if (!slug) return items;
   for (const page of COOPERATIVE_PAGES) {
     if (!opens(ability, page)) continue;
-    if (page.section && ownMemberId && !opensFully(ability, page)) continue;
+    if (page.section && ownMemberId && !opensFully(ability, page) && !page.personal) continue;
     items.push({
       id: page.id,
       labelKey: `nav.${page.id}`,

@@ -12,6 +12,7 @@ import { CurrentCooperative } from '../abilities/current-cooperative';
 import { navItemsFor } from '../abilities/nav-items';
 import { Session } from '../auth/session';
 import { CooperativeSwitcher } from './cooperative-switcher';
+import { NotificationBell } from '../../notifications/notification-bell';
 import { LanguageMenu } from './language-menu';
 import { Viewport } from './viewport';
 
@@ -32,6 +33,7 @@ import { Viewport } from './viewport';
     TranslocoPipe,
     CooperativeSwitcher,
     LanguageMenu,
+    NotificationBell,
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
