@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './queries.js';
+import type { InvestigationStatusName } from './agent.js';
 
 /**
  * Notifications (stored per user, pushed live over socket.io) and messages
@@ -125,6 +126,8 @@ export const SOCKET_EVENTS = {
   notificationsRead: 'notifications.read',
   /** A case changed in a cooperative the user works cases in: lists showing it should reload. */
   casesChanged: 'cases.changed',
+  /** An investigation moved on (a step committed, a pause for review, an end): its page should reload it. */
+  investigationProgress: 'investigation.progress',
   /** Live events may have been missed (the server lost Redis for a while): catch up with `after`. */
   resync: 'resync',
   /** The access token expired or the session ended; the server disconnects right after. */
@@ -144,7 +147,23 @@ export interface CasesChangedEvent {
   id: string;
   tenant: EventTenant;
   caseId: string;
-  change: 'opened' | 'finding' | 'assigned';
+  change: 'opened' | 'finding' | 'assigned' | 'status';
+}
+
+/**
+ * Progress of an investigation, sent to those who may read it while the worker runs it. It carries
+ * no evidence: the client reads the run itself (`GET .../investigations/:id`), so the event can be
+ * lost without harm and a client that reconnects simply reads the run again.
+ */
+export interface InvestigationProgressEvent {
+  /** Unique per step, to ignore the same event twice. */
+  id: string;
+  tenant: EventTenant;
+  investigationId: string;
+  caseId: string;
+  status: InvestigationStatusName;
+  /** Steps committed so far. */
+  steps: number;
 }
 
 export interface AuthExpiredEvent {

@@ -8,20 +8,34 @@ import {
   InvestigationRunner,
   type InvestigationStatus,
 } from '@kotizo/agent';
-import type { InvestigationResponse, InvestigationStatusName } from '@kotizo/contracts';
+import {
+  type InvestigationProgressEvent,
+  type InvestigationResponse,
+  type InvestigationStatusName,
+  SOCKET_EVENTS,
+} from '@kotizo/contracts';
 import { defineAbilityFor } from '@kotizo/authorization';
+import { type CooperativeRole, FEDERATION_ROLES } from '@kotizo/domain';
 import { ENV } from '../../platform/config/config.module.js';
 import type { Env } from '../../platform/config/env.schema.js';
 import { TenantDatabase } from '../../platform/database/tenant-database.js';
+import { writeOutbox } from '../../platform/outbox/outbox.js';
+import { RealtimePublisher } from '../../platform/realtime/realtime-publisher.js';
+import { Rooms } from '../../platform/realtime/rooms.js';
 import { TenantJobs } from '../../platform/queue/tenant-jobs.js';
-import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
+import type { TenantContext, TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { CasesService } from '../audit/cases.service.js';
 import { AgentPortsFactory } from './agent-ports.js';
 import { setUpCheckpoints } from './checkpoint-setup.js';
 import { AGENT_MODELS, AGENT_QUEUE, AGENT_RUN_JOB } from './agent-models.provider.js';
 import type { AgentJobData } from './investigations.service.js';
-import { InvestigationsRepository } from './investigations.repository.js';
+import { type InvestigationRow, InvestigationsRepository } from './investigations.repository.js';
 import { TenantTokenBudgets } from './token-budget.js';
+
+/** Cooperative roles that may read investigations (the federation's roles may read them all). */
+const INVESTIGATION_READERS: CooperativeRole[] = ['admin', 'auditor'];
+/** Where a run stops and waits for a person: its requester is told. */
+const STOPS_FOR_A_PERSON: InvestigationStatusName[] = ['awaiting_review', 'degraded'];
 
 function stepView(step: InvestigationStatus['run']['steps'][number]): InvestigationResponse['steps'][number] {
   return {
@@ -39,7 +53,9 @@ function stepView(step: InvestigationStatus['run']['steps'][number]): Investigat
  * decision, or continues after a fault, on the run's LangGraph thread,
  * checkpointed in PostgreSQL, so a worker killed mid-run loses nothing and
  * the next attempt goes on from the last step. Progress is written to the
- * investigation row as each step is committed.
+ * investigation row as each step is committed, and announced on the socket
+ * server to those who may read it (they then read the run); when the run
+ * stops for a person, its requester is notified through the outbox.
  */
 @Processor(AGENT_QUEUE)
 export class AgentProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -55,6 +71,7 @@ export class AgentProcessor extends WorkerHost implements OnApplicationBootstrap
     private readonly budgets: TenantTokenBudgets,
     private readonly investigations: InvestigationsRepository,
     private readonly cases: CasesService,
+    private readonly live: RealtimePublisher,
   ) {
     super();
     this.checkpointer = createPostgresCheckpointer({ connectionString: env.DATABASE_URL });
@@ -89,9 +106,13 @@ export class AgentProcessor extends WorkerHost implements OnApplicationBootstrap
       budget: this.budgets.for(tenant),
     });
     await this.db.transactional(tenant, (tx) => this.investigations.update(tx, row.id, { status: 'running' }));
+    let steps = row.steps.length;
+    this.announce(tenant, row, 'running', steps);
     const onEvent = async (event: InvestigationEvent): Promise<void> => {
       if (event.type === 'step') {
         await this.db.transactional(tenant, (tx) => this.investigations.appendStep(tx, row.id, stepView(event.step)));
+        steps += 1;
+        this.announce(tenant, row, 'running', steps);
       }
     };
     const action = data.action;
@@ -101,7 +122,8 @@ export class AgentProcessor extends WorkerHost implements OnApplicationBootstrap
         : action.kind === 'decide'
           ? await runner.decide(row.id, action.decision, { onEvent })
           : await runner.continue(row.id, { onEvent });
-    const name = await this.save(tenant, row.id, status);
+    const name: InvestigationStatusName = status.phase;
+    // The case closes before the run shows its outcome, so whoever sees "confirmed" finds the case closed.
     if (
       action.kind === 'decide' &&
       action.decision.decision !== 'ask' &&
@@ -109,18 +131,37 @@ export class AgentProcessor extends WorkerHost implements OnApplicationBootstrap
     ) {
       await this.closeCase(ctx, row.case_id, row.id, name, action.decision.note);
     }
+    await this.save(tenant, row, status);
+    this.announce(tenant, row, name, status.run.steps.length);
     return name;
   }
 
-  private async save(
-    tenant: TenantRequestContext['tenant'],
-    id: string,
-    status: InvestigationStatus,
-  ): Promise<InvestigationStatusName> {
+  /**
+   * Tells the run's readers it moved. Best effort: while Redis is away nothing is sent, and the
+   * console reads the run again when its socket comes back.
+   */
+  private announce(tenant: TenantContext, row: InvestigationRow, status: InvestigationStatusName, steps: number): void {
+    const event: InvestigationProgressEvent = {
+      id: `${tenant.cooperativeId}:${row.id}:${steps}:${status}`,
+      tenant: { cooperativeId: tenant.cooperativeId, slug: tenant.slug },
+      investigationId: row.id,
+      caseId: row.case_id,
+      status,
+      steps,
+    };
+    const rooms = [
+      ...INVESTIGATION_READERS.map((role) => Rooms.role(tenant.cooperativeId, role)),
+      ...FEDERATION_ROLES.map((role) => Rooms.federation(role)),
+    ];
+    this.live.emit(rooms, SOCKET_EVENTS.investigationProgress, event);
+  }
+
+  private async save(tenant: TenantContext, row: InvestigationRow, status: InvestigationStatus): Promise<void> {
+    const id = row.id;
     const name: InvestigationStatusName = status.phase;
     const report = status.report;
-    await this.db.transactional(tenant, (tx) =>
-      this.investigations.update(tx, id, {
+    await this.db.transactional(tenant, async (tx) => {
+      await this.investigations.update(tx, id, {
         status: name,
         steps: status.run.steps.map(stepView),
         report: report && {
@@ -142,10 +183,18 @@ export class AgentProcessor extends WorkerHost implements OnApplicationBootstrap
         error: status.error,
         mode: status.run.mode,
         model: status.run.model,
-      }),
-    );
+      });
+      if (STOPS_FOR_A_PERSON.includes(name)) {
+        await writeOutbox(tx, {
+          type: 'investigation.finished',
+          investigationId: id,
+          caseId: row.case_id,
+          status: name,
+          requestedBy: row.requested_by,
+        });
+      }
+    });
     this.logger.log({ tenant: tenant.slug, investigation: id, phase: name }, 'investigation step done');
-    return name;
   }
 
   /** The auditor's decision on the report closes the case the same way (never the model's doing). */

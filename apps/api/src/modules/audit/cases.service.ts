@@ -243,6 +243,13 @@ export class CasesService {
         to: request.status,
         note: request.note ?? null,
       });
+      await writeOutbox(tx, {
+        type: 'case.status_changed',
+        caseId: id,
+        from: current.status,
+        to: request.status,
+        actorId: ctx.principal.userId,
+      });
     });
   }
 

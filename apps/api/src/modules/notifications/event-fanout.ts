@@ -35,6 +35,14 @@ const PREVIEW_LENGTH = 140;
 
 type CaseEvent = EventOf<'case.opened' | 'finding.added'>;
 
+/** What a case-list refresh says happened, per event. */
+const CASE_CHANGES = {
+  'case.opened': 'opened',
+  'finding.added': 'finding',
+  'case.assigned': 'assigned',
+  'case.status_changed': 'status',
+} as const satisfies Record<string, CasesChangedEvent['change']>;
+
 interface CaseInfo {
   id: string;
   number: number;
@@ -98,10 +106,10 @@ export class EventFanout {
     const out: PlannedBroadcast[] = [];
     for (const row of [...rows].reverse()) {
       const event = eventOf(row);
-      if (!isEvent(event, 'case.opened', 'finding.added', 'case.assigned')) continue;
+      if (!isEvent(event, 'case.opened', 'finding.added', 'case.assigned', 'case.status_changed')) continue;
       if (seen.has(event.caseId)) continue;
       seen.add(event.caseId);
-      const change = event.type === 'case.opened' ? 'opened' : event.type === 'case.assigned' ? 'assigned' : 'finding';
+      const change = CASE_CHANGES[event.type];
       const payload: CasesChangedEvent = {
         id: `${tenant.cooperativeId}:${row.id}`,
         tenant: { cooperativeId: tenant.cooperativeId, slug: tenant.slug },
@@ -125,6 +133,8 @@ export class EventFanout {
       case 'case.opened':
       case 'finding.added':
         return []; // grouped per case above
+      case 'case.status_changed':
+        return []; // the lists refresh (broadcasts); nobody is notified of a status they set or can see
       case 'case.assigned':
         if (event.assigneeId === event.actorId) return [];
         return to([event.assigneeId], 'case.assigned', caseData(event.caseId, cases.get(event.caseId)));

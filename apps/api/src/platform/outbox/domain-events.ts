@@ -9,6 +9,7 @@ import type { ReminderKind } from '@kotizo/contracts';
 export type DomainEvent =
   | { type: 'case.opened' | 'finding.added'; caseId: string; findingId: string; ruleId: string; severity: string }
   | { type: 'case.assigned'; caseId: string; assigneeId: string; actorId: string }
+  | { type: 'case.status_changed'; caseId: string; from: string; to: string; actorId: string }
   | {
       type: 'audit.finished';
       runId: string;
