@@ -1,6 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { AiStatusResponse, InvestigationResponse, MeResponse } from '@kotizo/contracts';
+import { type AiStatusResponse, type InvestigationResponse, type MeResponse, SOCKET_EVENTS } from '@kotizo/contracts';
 import { aReport, anInvestigation } from '../testing/agent-builders';
 import {
   API,
@@ -14,6 +14,8 @@ import {
   text,
   type,
 } from '../testing/page-testing';
+import { REALTIME_SOCKET_FACTORY } from '../core/realtime/realtime';
+import { fakeSocketFactory } from '../testing/fake-socket';
 import { InvestigationPanel } from './investigation-panel';
 
 const offline: AiStatusResponse = {
@@ -31,9 +33,25 @@ const fakePolling = () =>
 
 describe('InvestigationPanel', () => {
   let backend: HttpTestingController;
+  let sockets: ReturnType<typeof fakeSocketFactory>;
+
+  /** The server says run `id` moved, as the worker does after each step. */
+  const progress = (status: InvestigationResponse['status'], steps: number, id = 'inv-1') =>
+    sockets.sockets.at(-1)!.emit(SOCKET_EVENTS.investigationProgress, {
+      id: `coop-1:${id}:${steps}:${status}`,
+      tenant: { cooperativeId: 'coop-1', slug: SLUG },
+      investigationId: id,
+      caseId: 'case-1',
+      status,
+      steps,
+    });
 
   async function open(runs: InvestigationResponse[] = [anInvestigation()], me: MeResponse = asRole('auditor')) {
-    TestBed.configureTestingModule({ imports: [InvestigationPanel, frenchTransloco()], providers: pageProviders(me) });
+    sockets = fakeSocketFactory();
+    TestBed.configureTestingModule({
+      imports: [InvestigationPanel, frenchTransloco()],
+      providers: [...pageProviders(me), { provide: REALTIME_SOCKET_FACTORY, useValue: sockets.factory }],
+    });
     backend = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(InvestigationPanel);
     fixture.componentRef.setInput('slug', SLUG);
@@ -106,8 +124,11 @@ describe('InvestigationPanel', () => {
     await settle(fixture);
     expect(text(byTestId(root, 'investigation-status'))).toBe('En attente');
     expect(byTestId<HTMLButtonElement>(root, 'investigate').disabled).toBe(true);
+    // With the socket up, nothing is asked until the server says the run moved.
+    jest.advanceTimersByTime(5000);
+    backend.expectNone(`${API}/investigations/inv-1`);
 
-    jest.advanceTimersByTime(1500);
+    progress('running', 1);
     const [first] = anInvestigation().steps;
     request(backend, 'GET', '/investigations/inv-1').flush(
       anInvestigation({ status: 'running', steps: [first], report: null }),
@@ -116,19 +137,33 @@ describe('InvestigationPanel', () => {
     expect(text(byTestId(root, 'investigation-status'))).toBe('En cours');
     expect(root.querySelectorAll('[data-testid="investigation-step"]')).toHaveLength(1);
 
-    jest.advanceTimersByTime(1500);
+    progress('running', 2, 'inv-other'); // another case's run: not read
+    backend.expectNone(`${API}/investigations/inv-1`);
+    jest.advanceTimersByTime(300);
+    progress('awaiting_review', 3);
     request(backend, 'GET', '/investigations/inv-1').flush(anInvestigation());
     await settle(fixture);
     expect(text(byTestId(root, 'investigation-status'))).toBe('À décider');
     expect(root.querySelector('[data-testid="investigation-report"]')).not.toBeNull();
 
-    jest.advanceTimersByTime(15_000);
+    jest.advanceTimersByTime(60_000);
+    progress('awaiting_review', 3);
     backend.expectNone(`${API}/investigations/inv-1`);
   });
 
-  it('follows a run already under way when the page opens', async () => {
+  it('reads a run again every 15 s with the socket up, in case an event was lost', async () => {
+    fakePolling();
+    await open([anInvestigation({ status: 'running', report: null })]);
+    jest.advanceTimersByTime(14_000);
+    backend.expectNone(`${API}/investigations/inv-1`);
+    jest.advanceTimersByTime(1_000);
+    request(backend, 'GET', '/investigations/inv-1').flush(anInvestigation({ status: 'running', report: null }));
+  });
+
+  it('follows a run already under way when the page opens, every 1.5 s while the socket is down', async () => {
     fakePolling();
     const { fixture, root, changed } = await open([anInvestigation({ status: 'running', report: null })]);
+    sockets.sockets.at(-1)!.drop();
     jest.advanceTimersByTime(1500);
     request(backend, 'GET', '/investigations/inv-1').flush(anInvestigation({ status: 'degraded', report: null }));
     await settle(fixture);
@@ -150,7 +185,7 @@ describe('InvestigationPanel', () => {
     expect(root.querySelector('[data-testid="investigation-confirm"]')).toBeNull();
     expect(changed).not.toHaveBeenCalled();
 
-    jest.advanceTimersByTime(1500);
+    progress('confirmed', 3);
     request(backend, 'GET', '/investigations/inv-1').flush(
       anInvestigation({
         status: 'confirmed',

@@ -74,4 +74,15 @@ describe('viewOf', () => {
       'notifications.kinds.audit.failed',
     );
   });
+
+  it('says whether an investigation awaits a decision or stopped, and opens its case', () => {
+    const ready = viewOf(
+      a({ kind: 'investigation.finished', data: { caseId: 'k-3', status: 'awaiting_review' } }),
+      formats,
+    );
+    expect(ready.key).toBe('notifications.kinds.investigation.finished');
+    expect(ready.link).toEqual(['/c', 'femmes-bouake', 'cases', 'k-3']);
+    const stopped = viewOf(a({ kind: 'investigation.finished', data: { caseId: 'k-3', status: 'degraded' } }), formats);
+    expect(stopped.key).toBe('notifications.kinds.investigation.degraded');
+  });
 });

@@ -48,7 +48,10 @@ export function viewOf(n: NotificationResponse, formats: NotificationFormats): N
     case 'investigation.finished':
       return {
         ...base,
-        key: 'notifications.kinds.investigation.finished',
+        key:
+          d.status === 'degraded'
+            ? 'notifications.kinds.investigation.degraded'
+            : 'notifications.kinds.investigation.finished',
         icon: 'verified',
         link: d.caseId ? ['/c', slug, 'cases', d.caseId] : null,
       };
