@@ -210,11 +210,15 @@ describe('dashboards and the federation overview', () => {
       { token: xof.treasurer },
     );
     expect(reversed.status).toBe(422);
-    expect(reversed.body.errors).toEqual([{ field: 'from', message: 'must be on or before to' }]);
+    expect(reversed.body.errors).toEqual([
+      { field: 'from', code: 'on_or_before_to', message: 'must be on or before to' },
+    ]);
     const afterToday = await api.request<Problem>('GET', `/api/v1/coops/${xof.slug}/dashboard?from=2999-01-01`, {
       token: xof.treasurer,
     });
-    expect(afterToday.body.errors).toEqual([{ field: 'from', message: `must be on or before ${today()}` }]);
+    expect(afterToday.body.errors).toEqual([
+      { field: 'from', code: 'on_or_before', params: { date: today() }, message: `must be on or before ${today()}` },
+    ]);
     const tooLong = await api.request<Problem>(
       'GET',
       `/api/v1/coops/${xof.slug}/dashboard?from=2000-01-01&to=2025-01-01`,

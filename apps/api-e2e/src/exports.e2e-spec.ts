@@ -220,11 +220,11 @@ describe('CSV exports', () => {
       `/api/v1/coops/${xof.slug}/exports/movements?from=2025-02-01&to=2025-01-01`,
       { token: xof.treasurer },
     );
-    expect(order.body.errors).toEqual([{ field: 'from', message: 'must be on or before to' }]);
+    expect(order.body.errors).toEqual([{ field: 'from', code: 'on_or_before_to', message: 'must be on or before to' }]);
     const extra = await api.request<Problem>('GET', `/api/v1/coops/${xof.slug}/exports/members?from=2025-01-01`, {
       token: xof.treasurer,
     });
-    expect(extra.body.errors).toEqual([{ field: 'from', message: 'is not an allowed field' }]);
+    expect(extra.body.errors).toEqual([{ field: 'from', code: 'not_allowed', message: 'is not an allowed field' }]);
     for (const kind of ['movements', 'members', 'loans', 'dues', 'cases']) {
       for (const role of ['member', 'secretary'] as const) {
         const res = await api.request<Problem>('GET', `/api/v1/coops/${roles.slug}/exports/${kind}`, {

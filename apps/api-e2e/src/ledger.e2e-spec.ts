@@ -77,12 +77,16 @@ describe('ledger: recording money', () => {
       token: treasurer,
       body: { ...contribution(), memberId: '00000000-0000-4000-8000-000000000000' },
     });
-    expect(stranger.body.errors).toEqual([{ field: 'memberId', message: 'is not a member of this cooperative' }]);
+    expect(stranger.body.errors).toEqual([
+      { field: 'memberId', code: 'not_a_member', message: 'is not a member of this cooperative' },
+    ]);
     const future = await api.request<Problem>('POST', path(), {
       token: treasurer,
       body: { ...contribution(), occurredOn: '2999-01-01' },
     });
-    expect(future.body.errors).toEqual([{ field: 'occurredOn', message: 'cannot be in the future' }]);
+    expect(future.body.errors).toEqual([
+      { field: 'occurredOn', code: 'in_future', message: 'cannot be in the future' },
+    ]);
     const extra = await api.request<Problem>('POST', path(), {
       token: treasurer,
       body: { ...contribution(), category: 'rent', note: 1 },

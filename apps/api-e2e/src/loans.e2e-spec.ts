@@ -277,7 +277,7 @@ describe('loans', () => {
       body: loanBody({ guarantorIds: [coop.memberId] }),
     });
     expect(self.body.errors).toEqual([
-      { field: 'guarantorIds', message: 'the borrower cannot guarantee their own loan' },
+      { field: 'guarantorIds', code: 'guarantor_is_borrower', message: 'the borrower cannot guarantee their own loan' },
     ]);
     const stranger = await api.request<Problem>('POST', url(), {
       token: treasurer,

@@ -45,7 +45,10 @@ export async function createApi(env: Env): Promise<NestFastifyApplication> {
 
   const openApi = new DocumentBuilder()
     .setTitle('Kotizo API')
-    .setDescription('Books and audits of cooperatives. Errors are application/problem+json.')
+    .setDescription(
+      'Books and audits of cooperatives. Errors are application/problem+json, in French or English ' +
+        'after Accept-Language (Content-Language names it), each field error with a stable code and its params.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();

@@ -97,7 +97,7 @@ export class AuditRuns {
     } catch (error) {
       await this.finish(tenant, id, 'failed', 'the job queue did not accept the run');
       this.logger.error({ err: error, tenant: tenant.slug }, 'audit run not queued');
-      throw new AppError(503, 'queue_unavailable', 'Audit not started', 'The job queue is unavailable; try again.');
+      throw new AppError(503, 'queue_unavailable');
     }
     return toResponse(row);
   }
@@ -122,7 +122,7 @@ export class AuditRuns {
     const [row] = await this.db.read(tenant, (em) =>
       em.execute<RunRow[]>('select * from audit_runs where id = ?', [id]),
     );
-    if (!row) throw new NotFound('The audit run');
+    if (!row) throw new NotFound('audit_run');
     return toResponse(row);
   }
 

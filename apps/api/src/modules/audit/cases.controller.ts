@@ -120,7 +120,7 @@ export class CasesController {
   @Get('audits/:runId')
   @Can('read', 'Case')
   audit(@Tenant() ctx: TenantRequestContext, @Param('runId') id: string): Promise<AuditRunResponse> {
-    if (!isUuid(id)) throw new NotFound('The audit run');
+    if (!isUuid(id)) throw new NotFound('audit_run');
     return this.runs.get(ctx.tenant, id);
   }
 }

@@ -18,7 +18,7 @@ import {
 import type { HeldCondition, Localized, RuleScope, Severity } from '@kotizo/rules-engine';
 import { TenantDatabase } from '../../platform/database/tenant-database.js';
 import { isoTimestamp } from '../../platform/database/timestamps.js';
-import { Conflict, NotFound, ValidationFailed } from '../../platform/errors/app-error.js';
+import { Conflict, NotFound, ValidationFailed, fieldError } from '../../platform/errors/app-error.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { writeOutbox } from '../../platform/outbox/outbox.js';
 import { isUuid } from '../../platform/validation/uuid.js';
@@ -179,9 +179,7 @@ export class CasesService {
           [assigneeId, ctx.tenant.cooperativeId],
         );
         if (!member) {
-          throw new ValidationFailed([
-            { field: 'assigneeId', message: 'must be an active auditor or admin of this cooperative' },
-          ]);
+          throw new ValidationFailed([fieldError('assigneeId', 'not_auditor_or_admin')]);
         }
       }
       if (current.assignee_id === assigneeId) return;
@@ -218,7 +216,7 @@ export class CasesService {
       const closing = CLOSED_CASE_STATUSES.includes(request.status);
       const wasClosed = CLOSED_CASE_STATUSES.includes(current.status);
       if (wasClosed && closing) {
-        throw new Conflict('case_closed', 'This case is closed; reopen it before closing it another way.');
+        throw new Conflict('case_closed');
       }
       if (wasClosed) {
         const [other] = await tx.execute<{ number: number }[]>(
@@ -227,7 +225,7 @@ export class CasesService {
           [current.subject_type, current.subject_id, id],
         );
         if (other) {
-          throw new Conflict('subject_has_open_case', `Case #${other.number} is already open for the same subject.`);
+          throw new Conflict('subject_has_open_case', { params: { number: other.number } });
         }
       }
       await tx.execute(
@@ -262,7 +260,7 @@ export class CasesService {
           ),
         )
       : [];
-    if (!row) throw new NotFound('The verdict');
+    if (!row) throw new NotFound('verdict');
     return {
       transactionId,
       ruleVersion: row.rule_version,
@@ -282,12 +280,12 @@ export class CasesService {
     id: string,
     work: (tx: EntityManager, current: CaseRow) => Promise<void>,
   ): Promise<CaseDetailResponse> {
-    if (!isUuid(id)) throw new NotFound('The case');
+    if (!isUuid(id)) throw new NotFound('case');
     return this.db.transactional(ctx.tenant, async (tx) => {
       const [current] = await tx.execute<CaseRow[]>(`select ${CASE_COLUMNS} from cases c where c.id = ? for update`, [
         id,
       ]);
-      if (!current) throw new NotFound('The case');
+      if (!current) throw new NotFound('case');
       await work(tx, current);
       return this.detail(tx, id);
     });
@@ -297,7 +295,7 @@ export class CasesService {
     const [row] = isUuid(id)
       ? await em.execute<CaseRow[]>(`select ${CASE_COLUMNS} from cases c where c.id = ?`, [id])
       : [];
-    if (!row) throw new NotFound('The case');
+    if (!row) throw new NotFound('case');
     const findings = await em.execute<FindingRow[]>(
       `select * from findings where case_id = ? order by last_seen_at desc`,
       [id],

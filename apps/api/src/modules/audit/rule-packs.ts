@@ -8,7 +8,7 @@ import { ENV } from '../../platform/config/config.module.js';
 import type { Env } from '../../platform/config/env.schema.js';
 import { FederationDatabase } from '../../platform/database/federation-database.js';
 import { isoTimestamp } from '../../platform/database/timestamps.js';
-import { Conflict, ValidationFailed } from '../../platform/errors/app-error.js';
+import { Conflict, ValidationFailed, fieldError } from '../../platform/errors/app-error.js';
 
 export const DEFAULT_PACK = 'default';
 
@@ -18,9 +18,10 @@ export function ruleSetOf(pack: Record<string, unknown>): Record<string, unknown
 }
 
 export function problemsAsFields(problems: { path: string; message: string }[]): ValidationFailed {
+  // The rules engine words its problems in English only (libs/rules-engine validate.ts): so is this answer.
   return new ValidationFailed(
     problems.map((p) => ({ field: p.path || '/', message: p.message })),
-    'The rule set has problems.',
+    { detail: 'rule_set_problems' },
   );
 }
 
@@ -127,11 +128,10 @@ export class RulePackCatalog implements OnApplicationBootstrap {
       [set.pack, set.packVersion, JSON.stringify(set), userId],
     );
     if (!row) {
-      throw new Conflict(
-        'pack_version_exists',
-        `Version ${set.packVersion} of pack ${set.pack} is already published.`,
-        [{ field: 'pack.packVersion', message: 'is already published; give a new version' }],
-      );
+      throw new Conflict('pack_version_exists', {
+        params: { version: set.packVersion, pack: set.pack },
+        errors: [fieldError('pack.packVersion', 'pack_version_published')],
+      });
     }
     return {
       pack: row.pack,

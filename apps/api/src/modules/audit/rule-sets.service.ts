@@ -18,7 +18,14 @@ import { localDate } from '@kotizo/domain';
 import { compileRuleSet, type Hit, type RuleSet, validateRuleSet } from '@kotizo/rules-engine';
 import { TenantDatabase } from '../../platform/database/tenant-database.js';
 import { isoTimestamp } from '../../platform/database/timestamps.js';
-import { AppError, Forbidden, NotFound, ValidationFailed } from '../../platform/errors/app-error.js';
+import {
+  AppError,
+  type FieldError,
+  Forbidden,
+  NotFound,
+  ValidationFailed,
+  fieldError,
+} from '../../platform/errors/app-error.js';
 import { AuditLog } from '../../platform/observability/audit-log.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { isUuid } from '../../platform/validation/uuid.js';
@@ -72,7 +79,7 @@ export class RuleSetsService {
   async version(ctx: TenantRequestContext, version: number): Promise<RuleSetVersionDetail> {
     return this.db.read(ctx.tenant, async (em) => {
       const row = Number.isSafeInteger(version) ? await this.repository.version(em, version) : null;
-      if (!row) throw new NotFound('The rule set version');
+      if (!row) throw new NotFound('rule_set_version');
       const previous = version > 1 ? await this.repository.version(em, version - 1) : null;
       return { ...this.withSet(row), changes: diffRuleSets(previous?.rule_set ?? null, row.rule_set) };
     });
@@ -81,7 +88,7 @@ export class RuleSetsService {
   async draft(ctx: TenantRequestContext): Promise<RuleSetDraftResponse> {
     return this.db.read(ctx.tenant, async (em) => {
       const draft = await this.repository.draft(em);
-      if (!draft) throw new NotFound('The draft');
+      if (!draft) throw new NotFound('draft');
       return this.draftResponse(em, ctx, draft);
     });
   }
@@ -103,7 +110,7 @@ export class RuleSetsService {
 
   async discardDraft(ctx: TenantRequestContext): Promise<void> {
     const deleted = await this.db.transactional(ctx.tenant, (tx) => this.repository.deleteDraft(tx));
-    if (!deleted) throw new NotFound('The draft');
+    if (!deleted) throw new NotFound('draft');
   }
 
   /**
@@ -114,13 +121,10 @@ export class RuleSetsService {
   async activate(ctx: TenantRequestContext, note: string | undefined): Promise<ActiveRuleSetResponse> {
     const response = await this.db.transactional(ctx.tenant, async (tx) => {
       const draft = await this.repository.draft(tx, true);
-      if (!draft) throw new NotFound('The draft');
+      if (!draft) throw new NotFound('draft');
       const config = await this.settings.read(tx);
       if (!config.authorMayActivate && draft.updated_by === ctx.principal.userId) {
-        throw new Forbidden(
-          'maker_checker',
-          'You edited this draft last: another auditor or admin must activate it (cooperative setting).',
-        );
+        throw new Forbidden('maker_checker');
       }
       const checked = validateRuleSet(draft.rule_set);
       if (!checked.ok) throw problemsAsFields(checked.problems);
@@ -152,9 +156,9 @@ export class RuleSetsService {
   async rollback(ctx: TenantRequestContext, version: number, note: string): Promise<ActiveRuleSetResponse> {
     const response = await this.db.transactional(ctx.tenant, async (tx) => {
       const target = Number.isSafeInteger(version) ? await this.repository.version(tx, version) : null;
-      if (!target) throw new NotFound('The rule set version');
+      if (!target) throw new NotFound('rule_set_version');
       if (target.active) {
-        throw new AppError(409, 'already_active', 'Already active', `Version ${version} is the active version.`);
+        throw new AppError(409, 'already_active', { params: { version } });
       }
       const created = await this.repository.activate(tx, {
         source: 'rollback',
@@ -202,7 +206,7 @@ export class RuleSetsService {
       const { version, ruleSet } = await this.active.get(tx, ctx.tenant);
       const latest = await this.catalog.latest(ruleSet.pack);
       if (!latest || latest.packVersion === ruleSet.packVersion) {
-        throw new AppError(409, 'no_pack_update', 'Up to date', 'The rules already follow the latest pack.');
+        throw new AppError(409, 'no_pack_update');
       }
       const adopted = adoptPack(ruleSet, await this.releaseOf(ruleSet), latest);
       const checked = validateRuleSet(adopted);
@@ -220,9 +224,9 @@ export class RuleSetsService {
   async backtest(ctx: TenantRequestContext, request: BacktestRequest): Promise<BacktestResponse> {
     return this.db.read(ctx.tenant, async (em) => {
       const draft = await this.repository.draft(em);
-      if (!draft) throw new NotFound('The draft');
+      if (!draft) throw new NotFound('draft');
       const activeVersion = await this.repository.activeVersion(em);
-      if (activeVersion === null) throw new NotFound('The active rule set');
+      if (activeVersion === null) throw new NotFound('active_rule_set');
       const active = await this.active.compiled(em, ctx.tenant, activeVersion);
       const candidate = compileRuleSet(draft.rule_set);
       const rows = await em.execute<{ id: string }[]>(
@@ -306,14 +310,14 @@ export class RuleSetsService {
   async snooze(ctx: TenantRequestContext, request: CreateSnoozeRequest): Promise<SnoozeResponse> {
     return this.db.transactional(ctx.tenant, async (tx) => {
       const { ruleSet } = await this.active.get(tx, ctx.tenant);
-      const problems = [];
+      const problems: FieldError[] = [];
       if (!ruleSet.rules.some((r) => r.id === request.ruleId)) {
-        problems.push({ field: 'ruleId', message: 'is not a rule of the active set' });
+        problems.push(fieldError('ruleId', 'not_an_active_rule'));
       }
       const [member] = await tx.execute<{ id: string }[]>('select id from members where id = ?', [request.memberId]);
-      if (!member) problems.push({ field: 'memberId', message: 'is not a member of this cooperative' });
+      if (!member) problems.push(fieldError('memberId', 'not_a_member'));
       if (request.until < localDate(new Date(), ctx.tenant.timeZone)) {
-        problems.push({ field: 'until', message: 'must be today or later' });
+        problems.push(fieldError('until', 'today_or_later'));
       }
       if (problems.length > 0) throw new ValidationFailed(problems);
       const id = await this.repository.addSnooze(tx, { ...request, by: ctx.principal.userId });
@@ -335,7 +339,7 @@ export class RuleSetsService {
   async liftSnooze(ctx: TenantRequestContext, id: string): Promise<SnoozeResponse> {
     return this.db.transactional(ctx.tenant, async (tx) => {
       const existing = isUuid(id) ? await this.repository.snooze(tx, id) : null;
-      if (!existing) throw new NotFound('The snooze');
+      if (!existing) throw new NotFound('snooze');
       if (existing.liftedAt) return existing;
       await this.repository.liftSnooze(tx, id, ctx.principal.userId);
       await this.audit.record(

@@ -10,7 +10,7 @@ import { schemaNameForSlug } from '@kotizo/domain';
 import { FederationDatabase } from '../../platform/database/federation-database.js';
 import { isoTimestamp } from '../../platform/database/timestamps.js';
 import { MigrationService } from '../../platform/database/migration.service.js';
-import { Conflict, NotFound } from '../../platform/errors/app-error.js';
+import { Conflict, NotFound, fieldError } from '../../platform/errors/app-error.js';
 import { AuditLog } from '../../platform/observability/audit-log.js';
 import type { ActorContext, TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { UserAccounts } from '../users/user-accounts.js';
@@ -52,7 +52,7 @@ export class CooperativesService {
 
   async get(context: TenantRequestContext): Promise<CooperativeResponse> {
     const cooperative = await this.repository.findBySlug(context.tenant.slug);
-    if (!cooperative) throw new NotFound('The cooperative');
+    if (!cooperative) throw new NotFound('cooperative');
     return toCooperativeResponse(cooperative);
   }
 
@@ -129,9 +129,10 @@ export class CooperativesService {
 
   private async replayOrConflict(command: CreateCooperativeCommand): Promise<CreateCooperativeResponse> {
     const existing = await this.repository.findBySlug(command.slug);
-    const conflict = new Conflict('slug_taken', `The slug "${command.slug}" is already used by another cooperative.`, [
-      { field: 'slug', message: 'is already used by another cooperative' },
-    ]);
+    const conflict = new Conflict('slug_taken', {
+      params: { slug: command.slug },
+      errors: [fieldError('slug', 'slug_taken')],
+    });
     if (!existing) throw conflict;
     const admins = await this.repository.adminEmails(existing.id);
     const same =
@@ -158,7 +159,7 @@ export class CooperativesService {
     const em = this.db.em();
     return em.transactional(async (tx) => {
       const cooperative = await this.repository.findBySlug(context.tenant.slug, tx);
-      if (!cooperative) throw new NotFound('The cooperative');
+      if (!cooperative) throw new NotFound('cooperative');
       if (cooperative.status !== request.status) {
         cooperative.status = request.status;
         cooperative.statusReason = request.reason ?? null;

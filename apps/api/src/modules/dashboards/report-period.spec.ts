@@ -13,13 +13,25 @@ describe('reportPeriod', () => {
       try {
         reportPeriod(query, '2026-11-25');
       } catch (error) {
-        return (error as ValidationFailed).errors;
+        return (error as ValidationFailed).fieldErrorsIn('en');
       }
       return null;
     };
-    expect(problem({ from: '2026-12-01' })).toEqual([{ field: 'from', message: 'must be on or before 2026-11-25' }]);
+    expect(problem({ from: '2026-12-01' })).toEqual([
+      {
+        field: 'from',
+        code: 'on_or_before',
+        params: { date: '2026-11-25' },
+        message: 'must be on or before 2026-11-25',
+      },
+    ]);
     expect(problem({ from: '2016-11-01' })).toEqual([
-      { field: 'from', message: 'must be at most 3659 days before to (2016-11-18 at the earliest)' },
+      {
+        field: 'from',
+        code: 'period_too_long',
+        params: { days: 3659, earliest: '2016-11-18' },
+        message: 'must be at most 3659 days before to (2016-11-18 at the earliest)',
+      },
     ]);
     expect(problem({ from: '2016-11-18' })).toBeNull();
   });

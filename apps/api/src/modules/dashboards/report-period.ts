@@ -1,6 +1,6 @@
 import { MAX_PERIOD_DAYS } from '@kotizo/contracts';
 import { addDays, addMonths, daysBetween, type IsoDate } from '@kotizo/domain';
-import { ValidationFailed } from '../../platform/errors/app-error.js';
+import { ValidationFailed, fieldError } from '../../platform/errors/app-error.js';
 
 /**
  * The period a dashboard or an export covers, defaults filled in: `to` is
@@ -12,14 +12,10 @@ import { ValidationFailed } from '../../platform/errors/app-error.js';
 export function reportPeriod(query: { from?: IsoDate; to?: IsoDate }, today: IsoDate): { from: IsoDate; to: IsoDate } {
   const to = query.to ?? today;
   const from = query.from ?? `${addMonths(to, -11).slice(0, 7)}-01`;
-  if (from > to) throw new ValidationFailed([{ field: 'from', message: `must be on or before ${to}` }]);
+  if (from > to) throw new ValidationFailed([fieldError('from', 'on_or_before', { date: to })]);
   if (daysBetween(from, to) >= MAX_PERIOD_DAYS) {
-    throw new ValidationFailed([
-      {
-        field: 'from',
-        message: `must be at most ${MAX_PERIOD_DAYS - 1} days before to (${addDays(to, -MAX_PERIOD_DAYS + 1)} at the earliest)`,
-      },
-    ]);
+    const earliest = addDays(to, -MAX_PERIOD_DAYS + 1);
+    throw new ValidationFailed([fieldError('from', 'period_too_long', { days: MAX_PERIOD_DAYS - 1, earliest })]);
   }
   return { from, to };
 }

@@ -28,7 +28,7 @@ export class DuesService {
 
   async plan(ctx: TenantRequestContext): Promise<ContributionPlanResponse> {
     const plan = await this.db.read(ctx.tenant, (em) => this.dues.plan(em));
-    if (!plan) throw new NotFound('The contribution plan');
+    if (!plan) throw new NotFound('contribution_plan');
     return { ...plan, currency: ctx.tenant.currency };
   }
 
@@ -43,7 +43,7 @@ export class DuesService {
     request: ContributionOverrideRequest,
   ): Promise<MemberDuesResponse> {
     await this.db.transactional(ctx.tenant, async (tx) => {
-      if (!isUuid(memberId) || (await this.dues.members(tx, memberId)).length === 0) throw new NotFound('The member');
+      if (!isUuid(memberId) || (await this.dues.members(tx, memberId)).length === 0) throw new NotFound('member');
       await this.dues.setOverride(tx, memberId, request.amount);
     });
     return this.forMember(ctx, memberId);
@@ -51,11 +51,11 @@ export class DuesService {
 
   async forMember(ctx: TenantRequestContext, memberId: string): Promise<MemberDuesResponse> {
     const own = ownMemberScope(ctx, 'Member');
-    if (own !== undefined && own !== memberId) throw new NotFound('The member');
-    if (!isUuid(memberId)) throw new NotFound('The member');
+    if (own !== undefined && own !== memberId) throw new NotFound('member');
+    if (!isUuid(memberId)) throw new NotFound('member');
     return this.db.read(ctx.tenant, async (em) => {
       const [member] = await this.dues.members(em, memberId);
-      if (!member) throw new NotFound('The member');
+      if (!member) throw new NotFound('member');
       const plan = await this.requirePlan(em);
       const contributions = (await this.dues.contributions(em, memberId)).get(memberId) ?? [];
       return this.statement(ctx, plan, member, contributions);
@@ -122,8 +122,7 @@ export class DuesService {
 
   private async requirePlan(em: Parameters<DuesRepository['plan']>[0]): Promise<ContributionPlanRequest> {
     const plan = await this.dues.plan(em);
-    if (!plan)
-      throw new AppError(409, 'no_contribution_plan', 'No contribution plan', 'Set the contribution plan first.');
+    if (!plan) throw new AppError(409, 'no_contribution_plan');
     return plan;
   }
 }

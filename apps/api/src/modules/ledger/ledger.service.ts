@@ -14,7 +14,7 @@ import type {
 } from '@kotizo/contracts';
 import { localDate } from '@kotizo/domain';
 import { TenantDatabase } from '../../platform/database/tenant-database.js';
-import { AppError, Conflict, NotFound, ValidationFailed } from '../../platform/errors/app-error.js';
+import { AppError, Conflict, NotFound, ValidationFailed, fieldError } from '../../platform/errors/app-error.js';
 import {
   IdempotentWrites,
   requestFingerprint,
@@ -67,7 +67,7 @@ export class LedgerService {
           request.kind === 'adjustment' ? (request.direction === 'in' ? 1 : -1) : MONEY_IN.has(request.kind) ? 1 : -1;
         const today = localDate(new Date(), ctx.tenant.timeZone);
         if (request.occurredOn && request.occurredOn > today) {
-          throw new ValidationFailed([{ field: 'occurredOn', message: 'cannot be in the future' }]);
+          throw new ValidationFailed([fieldError('occurredOn', 'in_future')]);
         }
         const row = await this.ledger.append(tx, {
           kind: request.kind,
@@ -97,7 +97,7 @@ export class LedgerService {
     request: ReverseTransactionRequest,
     key: string | null,
   ): Promise<WriteResult<TransactionResponse>> {
-    if (!isUuid(id)) throw new NotFound('The transaction');
+    if (!isUuid(id)) throw new NotFound('transaction');
     const result = await this.writes.run(
       ctx.tenant,
       key,
@@ -108,16 +108,11 @@ export class LedgerService {
           id,
         ]);
         const original = locked ? await this.ledger.find(tx, id) : null;
-        if (!original) throw new NotFound('The transaction');
-        if (original.kind === 'reversal')
-          throw new Conflict('cannot_reverse_reversal', 'A reversal cannot itself be reversed; record a new entry.');
-        if (original.reversed_by_id)
-          throw new Conflict('already_reversed', 'This transaction has already been reversed.');
+        if (!original) throw new NotFound('transaction');
+        if (original.kind === 'reversal') throw new Conflict('cannot_reverse_reversal');
+        if (original.reversed_by_id) throw new Conflict('already_reversed');
         if (original.kind === 'loan_disbursement') {
-          throw new Conflict(
-            'reverse_loan_disbursement',
-            'A loan paid out is not reversed here: write the loan off, with a reason.',
-          );
+          throw new Conflict('reverse_loan_disbursement');
         }
         const row = await this.ledger.append(tx, {
           kind: 'reversal',
@@ -157,7 +152,7 @@ export class LedgerService {
   async get(ctx: TenantRequestContext, id: string): Promise<TransactionResponse> {
     const row = isUuid(id) ? await this.db.read(ctx.tenant, (em) => this.ledger.find(em, id)) : null;
     const own = this.ownMember(ctx);
-    if (!row || (own !== undefined && row.member_id !== own)) throw new NotFound('The transaction');
+    if (!row || (own !== undefined && row.member_id !== own)) throw new NotFound('transaction');
     return toTransactionResponse(row);
   }
 
@@ -177,9 +172,9 @@ export class LedgerService {
 
   async memberSummary(ctx: TenantRequestContext, memberId: string): Promise<MemberSummaryResponse> {
     const own = this.ownMember(ctx);
-    if (own !== undefined && own !== memberId) throw new NotFound('The member');
+    if (own !== undefined && own !== memberId) throw new NotFound('member');
     return this.db.read(ctx.tenant, async (em) => {
-      if (!isUuid(memberId) || !(await this.members.find(em, memberId))) throw new NotFound('The member');
+      if (!isUuid(memberId) || !(await this.members.find(em, memberId))) throw new NotFound('member');
       const net = await this.ledger.netByKind(em, memberId);
       return {
         memberId,
@@ -223,11 +218,9 @@ export class LedgerService {
 
   private async requireMember(tx: EntityManager, memberId: string): Promise<void> {
     const member = await this.members.find(tx, memberId);
-    if (!member) throw new ValidationFailed([{ field: 'memberId', message: 'is not a member of this cooperative' }]);
+    if (!member) throw new ValidationFailed([fieldError('memberId', 'not_a_member')]);
     if (member.status === 'exited') {
-      throw new AppError(422, 'member_exited', 'Member has left', 'This member has left the cooperative.', [
-        { field: 'memberId', message: 'has left the cooperative' },
-      ]);
+      throw new AppError(422, 'member_exited', { errors: [fieldError('memberId', 'member_left')] });
     }
   }
 }

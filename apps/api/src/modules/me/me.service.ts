@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ChangePasswordRequest, MeResponse, MembershipView } from '@kotizo/contracts';
 import { PasswordHasher } from '../../platform/auth/password-hasher.js';
 import { FederationDatabase } from '../../platform/database/federation-database.js';
-import { NotFound, ValidationFailed } from '../../platform/errors/app-error.js';
+import { NotFound, ValidationFailed, fieldError } from '../../platform/errors/app-error.js';
 import { AuditLog } from '../../platform/observability/audit-log.js';
 import type { ActorContext } from '../../platform/tenancy/tenant-context.js';
 
@@ -83,10 +83,10 @@ export class MeService {
   async changePassword(actor: ActorContext, request: ChangePasswordRequest): Promise<void> {
     const user = await this.user(actor.principal.userId);
     if (!(await this.hasher.verify(user.password_hash, request.currentPassword))) {
-      throw new ValidationFailed([{ field: 'currentPassword', message: 'is not your current password' }]);
+      throw new ValidationFailed([fieldError('currentPassword', 'wrong_current_password')]);
     }
     if (request.currentPassword === request.newPassword) {
-      throw new ValidationFailed([{ field: 'newPassword', message: 'must differ from the current password' }]);
+      throw new ValidationFailed([fieldError('newPassword', 'same_as_current_password')]);
     }
     const hash = await this.hasher.hash(request.newPassword);
     await this.db.em().transactional(async (tx) => {
@@ -111,7 +111,7 @@ export class MeService {
         'select id, email, name, federation_role, must_change_password, password_hash from federation.users where id = ?',
         [id],
       );
-    if (!row) throw new NotFound('The user');
+    if (!row) throw new NotFound('user');
     return row;
   }
 }

@@ -52,7 +52,7 @@ export class MembersService {
 
   private assertVisible(ctx: TenantRequestContext, id: string): void {
     const own = this.ownOnly(ctx);
-    if (own !== undefined && own !== id) throw new NotFound('The member');
+    if (own !== undefined && own !== id) throw new NotFound('member');
   }
 
   create(
@@ -96,7 +96,7 @@ export class MembersService {
       const current = await this.require(tx, id, true);
       if (current.status === request.status) return toMemberResponse(current);
       if (current.status === 'exited') {
-        throw new Conflict('member_exited', 'This member has left the cooperative; add them again as a new member.');
+        throw new Conflict('member_exited', { detail: 'member_exited_add_again' });
       }
       const row = await this.repository.update(tx, id, {
         status: request.status,
@@ -124,7 +124,7 @@ export class MembersService {
 
   private async require(em: Parameters<MembersRepository['find']>[0], id: string, lock = false) {
     const row = isUuid(id) ? await this.repository.find(em, id, lock) : null;
-    if (!row) throw new NotFound('The member');
+    if (!row) throw new NotFound('member');
     return row;
   }
 }

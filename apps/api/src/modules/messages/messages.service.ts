@@ -5,14 +5,13 @@ import type {
   MessageRecipient,
   MessageResponse,
   PostMessageRequest,
-  ProblemFieldError,
   ThreadDetailResponse,
   ThreadPage,
 } from '@kotizo/contracts';
 import type { CooperativeRole } from '@kotizo/domain';
 import { TenantDatabase } from '../../platform/database/tenant-database.js';
 import { uuid7 } from '../../platform/database/uuid7.js';
-import { NotFound, ValidationFailed } from '../../platform/errors/app-error.js';
+import { type FieldError, NotFound, ValidationFailed, fieldError } from '../../platform/errors/app-error.js';
 import { writeOutbox } from '../../platform/outbox/outbox.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { isUuid } from '../../platform/validation/uuid.js';
@@ -46,7 +45,7 @@ export class MessagesService {
     this.requireUuid(threadId);
     return this.db.read(ctx.tenant, async (em) => {
       const thread = await this.messages.thread(em, ctx.tenant.cooperativeId, ctx.principal.userId, threadId);
-      if (!thread) throw new NotFound('The thread');
+      if (!thread) throw new NotFound('thread');
       return { ...thread, messages: await this.messages.messages(em, threadId) };
     });
   }
@@ -86,7 +85,7 @@ export class MessagesService {
     this.requireUuid(threadId);
     return this.db.transactional(ctx.tenant, async (tx) => {
       const author = ctx.principal.userId;
-      if (!(await this.messages.isParticipant(tx, threadId, author))) throw new NotFound('The thread');
+      if (!(await this.messages.isParticipant(tx, threadId, author))) throw new NotFound('thread');
       const message = await this.messages.addMessage(tx, {
         id: uuid7(),
         threadId,
@@ -101,7 +100,7 @@ export class MessagesService {
   markRead(ctx: TenantRequestContext, threadId: string): Promise<void> {
     this.requireUuid(threadId);
     return this.db.transactional(ctx.tenant, async (tx) => {
-      if (!(await this.messages.isParticipant(tx, threadId, ctx.principal.userId))) throw new NotFound('The thread');
+      if (!(await this.messages.isParticipant(tx, threadId, ctx.principal.userId))) throw new NotFound('thread');
       await this.messages.markRead(tx, threadId, ctx.principal.userId);
     });
   }
@@ -118,22 +117,22 @@ export class MessagesService {
     const member = this.isMember(ctx);
     const cooperativeId = ctx.tenant.cooperativeId;
     if (ids === undefined || ids.length === 0) {
-      if (!member) throw new ValidationFailed([{ field: 'recipientIds', message: 'must name at least one person' }]);
+      if (!member) throw new ValidationFailed([fieldError('recipientIds', 'recipients_required')]);
       const office = await this.messages.people(tx, cooperativeId, OFFICE_ROLES);
       if (office.length === 0) {
-        throw new ValidationFailed([{ field: 'recipientIds', message: 'this cooperative has no office to write to' }]);
+        throw new ValidationFailed([fieldError('recipientIds', 'no_office')]);
       }
       return office.map((p) => p.id);
     }
     const roles = await this.messages.members(tx, cooperativeId, ids);
-    const errors: ProblemFieldError[] = [];
+    const errors: FieldError[] = [];
     ids.forEach((id, i) => {
       const role = roles.get(id);
       const field = `recipientIds.${i}`;
-      if (id === ctx.principal.userId) errors.push({ field, message: 'is you: name the people you write to' });
-      else if (!role) errors.push({ field, message: 'is not a user of this cooperative' });
+      if (id === ctx.principal.userId) errors.push(fieldError(field, 'recipient_is_self'));
+      else if (!role) errors.push(fieldError(field, 'not_a_user'));
       else if (member && !OFFICE_ROLES.includes(role as CooperativeRole)) {
-        errors.push({ field, message: 'is not in the office: members write to the admin, treasurer or secretary' });
+        errors.push(fieldError(field, 'recipient_not_in_office'));
       }
     });
     if (errors.length > 0) throw new ValidationFailed(errors);
@@ -145,6 +144,6 @@ export class MessagesService {
   }
 
   private requireUuid(id: string): void {
-    if (!isUuid(id)) throw new NotFound('The thread');
+    if (!isUuid(id)) throw new NotFound('thread');
   }
 }

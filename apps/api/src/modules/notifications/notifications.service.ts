@@ -61,7 +61,7 @@ export class NotificationsService {
   }
 
   async markRead(actor: ActorContext, id: string): Promise<void> {
-    if (!isUuid(id)) throw new NotFound('The notification');
+    if (!isUuid(id)) throw new NotFound('notification');
     const userId = actor.principal.userId;
     for (const tenant of await this.inboxes.of(actor)) {
       if (await this.db.transactional(tenant, (tx) => this.notifications.markRead(tx, userId, id))) {
@@ -69,7 +69,7 @@ export class NotificationsService {
         return;
       }
     }
-    throw new NotFound('The notification');
+    throw new NotFound('notification');
   }
 
   async markAllRead(actor: ActorContext, upToSeq: number | undefined): Promise<{ marked: number }> {

@@ -10,7 +10,7 @@ import type {
 } from '@kotizo/contracts';
 import { FederationDatabase } from '../../platform/database/federation-database.js';
 import { isoTimestamp } from '../../platform/database/timestamps.js';
-import { Conflict, NotFound, ValidationFailed } from '../../platform/errors/app-error.js';
+import { Conflict, NotFound, ValidationFailed, fieldError } from '../../platform/errors/app-error.js';
 import { AuditLog } from '../../platform/observability/audit-log.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { type CooperativeUserRow, CooperativeUsersRepository } from './cooperative-users.repository.js';
@@ -84,9 +84,7 @@ export class CooperativeUsersService {
       [userId, memberId],
     );
     if (linked.length === 0) {
-      throw new ValidationFailed([
-        { field: 'memberId', message: 'is not a member of this cooperative without an account' },
-      ]);
+      throw new ValidationFailed([fieldError('memberId', 'not_a_member_without_account')]);
     }
   }
 
@@ -96,20 +94,17 @@ export class CooperativeUsersService {
     request: UpdateCooperativeUserRequest,
   ): Promise<CooperativeUserResponse> {
     // An id that is not even a UUID is as unknown here as one from another cooperative.
-    if (!isUuid(userId)) throw new NotFound('The user');
+    if (!isUuid(userId)) throw new NotFound('user');
     const cooperativeId = context.tenant.cooperativeId;
     return this.db.em().transactional(async (tx) => {
       const current = await this.repository.findForUpdate(tx, cooperativeId, userId);
-      if (!current) throw new NotFound('The user');
+      if (!current) throw new NotFound('user');
       const next = { role: request.role ?? current.role, active: request.active ?? current.active };
       const losesAdmin = current.role === 'admin' && current.active && (next.role !== 'admin' || !next.active);
       if (losesAdmin && (await this.repository.countActiveAdmins(tx, cooperativeId)) <= 1) {
-        throw new Conflict('last_admin', 'A cooperative keeps at least one active admin.', [
-          {
-            field: request.role !== undefined ? 'role' : 'active',
-            message: 'would leave the cooperative without an admin',
-          },
-        ]);
+        throw new Conflict('last_admin', {
+          errors: [fieldError(request.role !== undefined ? 'role' : 'active', 'leaves_no_admin')],
+        });
       }
       await this.repository.update(tx, cooperativeId, userId, next);
       await this.audit.record(

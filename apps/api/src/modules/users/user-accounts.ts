@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CooperativeRole } from '@kotizo/domain';
 import { PasswordHasher } from '../../platform/auth/password-hasher.js';
-import { Conflict } from '../../platform/errors/app-error.js';
+import { Conflict, fieldError } from '../../platform/errors/app-error.js';
 import { isoTimestamp } from '../../platform/database/timestamps.js';
 
 export interface EnsuredAccount {
@@ -62,10 +62,7 @@ export class UserAccounts {
        returning id, created_at`,
       [userId, cooperativeId, role],
     );
-    if (!row)
-      throw new Conflict('already_member', 'This person already has an account in this cooperative.', [
-        { field: 'email', message: 'already belongs to this cooperative' },
-      ]);
+    if (!row) throw new Conflict('already_member', { errors: [fieldError('email', 'already_in_cooperative')] });
     return { id: row.id, createdAt: isoTimestamp(row.created_at) };
   }
 }

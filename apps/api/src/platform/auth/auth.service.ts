@@ -51,9 +51,9 @@ export class AuthService {
       ? await this.hasher.verify(user.password_hash, request.password)
       : await this.hasher.verifyNothing(request.password);
     if (!user || !ok) {
-      throw new Unauthenticated('invalid_credentials', 'The e-mail or the password is wrong.');
+      throw new Unauthenticated('invalid_credentials');
     }
-    if (!user.active) throw new Forbidden('account_disabled', 'This account has been deactivated.');
+    if (!user.active) throw new Forbidden('account_disabled');
     const expiresAt = new Date(Date.now() + this.env.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
     const [session] = await em.execute<{ id: string }[]>(
       'insert into federation.sessions (user_id, expires_at) values (?, ?) returning id',
@@ -77,7 +77,7 @@ export class AuthService {
           for update of t, s`,
           [hash],
         );
-        if (!row) throw new Unauthenticated('invalid_refresh_token', 'This session is not valid; sign in again.');
+        if (!row) throw new Unauthenticated('invalid_refresh_token');
         if (row.used_at) {
           await tx.execute(
             `update federation.sessions set revoked_at = now(), revoked_reason = 'refresh_token_reused'
@@ -91,7 +91,7 @@ export class AuthService {
           return { reused: true as const };
         }
         if (row.revoked_at || Date.parse(row.expires_at) <= Date.now() || !row.active) {
-          throw new Unauthenticated('session_ended', 'This session has ended; sign in again.');
+          throw new Unauthenticated('session_ended');
         }
         await tx.execute('update federation.refresh_tokens set used_at = now() where id = ?', [row.token_id]);
         return this.issue(row.user_id, row.session_id, tx);
@@ -99,10 +99,7 @@ export class AuthService {
       .then((result) => {
         // Thrown outside the transaction so the revocation above is committed.
         if ('reused' in result) {
-          throw new Unauthenticated(
-            'refresh_token_reused',
-            'This refresh token was already used; the session is revoked.',
-          );
+          throw new Unauthenticated('refresh_token_reused');
         }
         return result;
       });

@@ -21,9 +21,9 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     if (err instanceof AppError) throw err;
     if (err || !user) {
       const name = (info as { name?: string } | undefined)?.name;
-      if (name === 'TokenExpiredError') throw new Unauthenticated('token_expired', 'The access token has expired.');
+      if (name === 'TokenExpiredError') throw new Unauthenticated('token_expired');
       if (info instanceof Error && info.message === 'No auth token') throw new Unauthenticated();
-      throw new Unauthenticated('invalid_token', 'The access token is not valid.');
+      throw new Unauthenticated('invalid_token');
     }
     return user;
   }

@@ -35,7 +35,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(claims: AccessClaims): Promise<AuthenticatedUser> {
     if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
-      throw new Unauthenticated('invalid_token', 'The access token is not valid.');
+      throw new Unauthenticated('invalid_token');
     }
     const [row] = await this.db.em().execute<PrincipalRow[]>(
       `select u.federation_role
@@ -44,7 +44,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
         where u.id = ? and s.id = ? and u.active and s.revoked_at is null and s.expires_at > now()`,
       [claims.sub, claims.sid],
     );
-    if (!row) throw new Unauthenticated('session_ended', 'This session has ended; sign in again.');
+    if (!row) throw new Unauthenticated('session_ended');
     const role = row.federation_role;
     return {
       userId: claims.sub,

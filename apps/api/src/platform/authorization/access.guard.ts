@@ -52,7 +52,9 @@ export class AccessGuard implements CanActivate {
       request.actor = { principal, ability: defineAbilityFor(principal), sessionId: user.sessionId, requestId };
     }
     if (permission !== 'authenticated' && !request.actor.ability.can(permission.action, permission.subject)) {
-      throw new Forbidden('permission_denied', `Your role may not ${permission.action} ${permission.subject}.`);
+      throw new Forbidden('permission_denied', {
+        params: { action: permission.action, subject: permission.subject },
+      });
     }
     return true;
   }

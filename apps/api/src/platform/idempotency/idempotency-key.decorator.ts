@@ -10,7 +10,7 @@ export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionCo
   if (value === undefined) return null;
   const key = Array.isArray(value) ? value[0] : value;
   if (!key || !/^[\x21-\x7e]{8,200}$/.test(key)) {
-    throw new BadRequest('invalid_idempotency_key', 'Idempotency-Key must be 8 to 200 visible ASCII characters.');
+    throw new BadRequest('invalid_idempotency_key');
   }
   return key;
 });

@@ -63,10 +63,7 @@ export class IdempotentWrites {
         [`${tenant.schema}:idempotency:${key}`],
       );
       if (!lock?.locked) {
-        throw new Conflict(
-          'idempotency_in_flight',
-          'A request with this Idempotency-Key is still being processed; retry shortly.',
-        );
+        throw new Conflict('idempotency_in_flight');
       }
       const [prior] = await tx.execute<StoredReply[]>(
         'select request_hash, status, body from idempotency_keys where key = ?',
@@ -74,12 +71,7 @@ export class IdempotentWrites {
       );
       if (prior) {
         if (prior.request_hash !== fingerprint) {
-          throw new AppError(
-            422,
-            'idempotency_key_reused',
-            'Idempotency-Key reused',
-            'This Idempotency-Key was used with a different request.',
-          );
+          throw new AppError(422, 'idempotency_key_reused');
         }
         return { status: prior.status, body: prior.body as T, replayed: true };
       }

@@ -36,8 +36,8 @@ export class TenantResolver {
   async resolve(slug: string, user: AuthenticatedUser): Promise<ResolvedTenant> {
     const isFederationStaff = user.federationRole !== null;
     if (slugProblem(slug)) {
-      if (isFederationStaff) throw new NotFound('The cooperative');
-      throw new Forbidden('not_a_member', 'You are not a member of this cooperative.');
+      if (isFederationStaff) throw new NotFound('cooperative');
+      throw new Forbidden('not_a_member');
     }
     const [row] = await this.db.em().execute<TenantRow[]>(
       `select c.id, c.slug, c.schema_name, c.currency, c.time_zone, c.locale, c.status, m.role
@@ -48,14 +48,14 @@ export class TenantResolver {
       [user.userId, slug],
     );
     if (!row || (!row.role && !isFederationStaff)) {
-      if (isFederationStaff) throw new NotFound('The cooperative');
-      throw new Forbidden('not_a_member', 'You are not a member of this cooperative.');
+      if (isFederationStaff) throw new NotFound('cooperative');
+      throw new Forbidden('not_a_member');
     }
     if (row.status === 'provisioning') {
-      throw new Forbidden('cooperative_provisioning', 'This cooperative is still being set up.');
+      throw new Forbidden('cooperative_provisioning');
     }
     if (row.status === 'suspended' && !isFederationStaff) {
-      throw new Forbidden('cooperative_suspended', 'This cooperative is suspended by the federation.');
+      throw new Forbidden('cooperative_suspended');
     }
     const tenant: TenantContext = {
       cooperativeId: row.id,

@@ -56,6 +56,19 @@ describe('problem mapping', () => {
     expect(rest).toEqual([{ field: 'unknownField', message: 'is not allowed' }]);
   });
 
+  it('shows the server’s words as sent (in the language asked), keeping the code of the unmatched ones', () => {
+    const form = cooperativeForm();
+    const rest = applyProblemToForm(form, {
+      ...validationProblem,
+      errors: [
+        { field: 'slug', code: 'reserved_word', message: 'est un mot réservé' },
+        { field: 'color', code: 'not_allowed', message: 'n’est pas un champ autorisé' },
+      ],
+    });
+    expect(form.controls.slug.getError('server')).toBe('est un mot réservé');
+    expect(rest).toEqual([{ field: 'color', code: 'not_allowed', message: 'n’est pas un champ autorisé' }]);
+  });
+
   it('changes nothing for a problem without field errors', () => {
     const form = cooperativeForm();
     expect(applyProblemToForm(form, { ...validationProblem, errors: undefined })).toEqual([]);

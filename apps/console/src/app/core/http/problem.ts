@@ -45,14 +45,17 @@ export function fieldErrors(problem: Problem): Record<string, string> {
 
 /**
  * Puts the server's field errors on the matching form controls (as the `server` error, shown by
- * the field's <mat-error>) and returns those that match no control, to show above the form.
+ * the field's <mat-error>) and returns those that match no control, to show above the form. The
+ * messages are shown as sent: the API words them in the language of our `Accept-Language`
+ * (languageInterceptor), and gives their `code` and `params` besides.
  */
 export function applyProblemToForm(form: AbstractControl, problem: Problem): ProblemFieldError[] {
   const unmatched: ProblemFieldError[] = [];
   for (const [field, message] of Object.entries(fieldErrors(problem))) {
     const control = field ? form.get(field) : null;
     if (!control) {
-      unmatched.push({ field, message });
+      const first = problem.errors?.find((e) => normalizeFieldPath(e.field) === field);
+      unmatched.push({ ...first, field, message });
       continue;
     }
     control.setErrors({ ...control.errors, server: message });
