@@ -21,6 +21,7 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/v1/coops/:slug/members/:memberId/status': { status: 'suspended', reason: 'intrusion' },
   'GET /api/v1/coops/:slug/members/:memberId/history': undefined,
   'GET /api/v1/coops/:slug/members/:memberId/summary': undefined,
+  'GET /api/v1/coops/:slug/members/:memberId/statement.csv': undefined,
   'POST /api/v1/coops/:slug/transactions': { kind: 'income', amount: 100, channel: 'cash' },
   'GET /api/v1/coops/:slug/transactions': undefined,
   'GET /api/v1/coops/:slug/transactions/:transactionId': undefined,
@@ -44,6 +45,16 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/v1/coops/:slug/loans/:loanId/write-off': { reason: 'intrusion' },
   'POST /api/v1/coops/:slug/loans/:loanId/penalties': { installmentNumber: 1, amount: 100, reason: 'intrusion' },
   'GET /api/v1/coops/:slug/portfolio': undefined,
+  'GET /api/v1/coops/:slug/penalty-policy': undefined,
+  'PUT /api/v1/coops/:slug/penalty-policy': {
+    enabled: true,
+    charge: { kind: 'fixed', amount: 100_000 },
+    period: 'day',
+    graceDays: 0,
+    cap: null,
+  },
+  'GET /api/v1/coops/:slug/reminder-settings': undefined,
+  'PUT /api/v1/coops/:slug/reminder-settings': { enabled: false, sendAt: '03:00', daysBefore: 0, lateReminders: false },
   'GET /api/v1/coops/:slug/contribution-plan': undefined,
   'PUT /api/v1/coops/:slug/contribution-plan': {
     amount: 100,
@@ -255,5 +266,15 @@ describe('tenant isolation', () => {
       },
     );
     expect(cases.body.items.find((c) => c.id === b.caseId)?.status).toBe('open');
+    const policy = await api.request<{ enabled: boolean }>('GET', `/api/v1/coops/${b.slug}/penalty-policy`, {
+      token: fed.accessToken,
+    });
+    expect(policy.body.enabled).toBe(false);
+    const reminders = await api.request<{ enabled: boolean; sendAt: string }>(
+      'GET',
+      `/api/v1/coops/${b.slug}/reminder-settings`,
+      { token: fed.accessToken },
+    );
+    expect(reminders.body).toMatchObject({ enabled: true, sendAt: '08:00' });
   });
 });

@@ -5,6 +5,7 @@ import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
 import { AuditWorkerModule } from './modules/audit/audit-worker.module.js';
 import { AgentWorkerModule } from './modules/agent/agent-worker.module.js';
 import { FederationWorkerModule } from './modules/federation/federation-worker.module.js';
+import { LoansWorkerModule } from './modules/loans/loans-worker.module.js';
 import { RealtimeModule } from './platform/realtime/realtime.module.js';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module.js';
 
@@ -20,6 +21,7 @@ export class WorkerModule {
         AuditWorkerModule,
         AgentWorkerModule,
         FederationWorkerModule,
+        LoansWorkerModule,
         RealtimeModule.forWorker(),
         NotificationsWorkerModule,
       ],

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { FREQUENCIES, MAX_ANNUAL_RATE_BASIS_POINTS, MAX_INSTALLMENTS } from '@kotizo/domain';
+import {
+  FREQUENCIES,
+  MAX_ANNUAL_RATE_BASIS_POINTS,
+  MAX_GRACE_DAYS,
+  MAX_INSTALLMENTS,
+  MAX_PENALTY_BASIS_POINTS,
+  PENALTY_PERIODS,
+} from '@kotizo/domain';
 import { amountField, CHANNELS } from './ledger.js';
 import { isoDateField } from './members.js';
 import { pageQuery } from './queries.js';
@@ -60,6 +67,53 @@ export const assessPenaltyRequest = z.strictObject({
   reason: z.string().trim().min(3, 'give a reason (3 characters or more)').max(300),
 });
 export type AssessPenaltyRequest = z.infer<typeof assessPenaltyRequest>;
+
+const penaltyBasisPoints = z
+  .number({ message: 'must be a number' })
+  .int('must be a whole number of basis points')
+  .min(1, 'must be at least 1 basis point')
+  .max(MAX_PENALTY_BASIS_POINTS, `must be at most ${MAX_PENALTY_BASIS_POINTS} (100 %)`);
+
+/**
+ * The automatic penalty on late installments (cooperative setting): per
+ * period late once the grace days are over, a fixed amount or basis points of
+ * what is overdue on the installment, up to a cap per installment.
+ */
+export const penaltyPolicyRequest = z.strictObject({
+  enabled: z.boolean(),
+  charge: z.discriminatedUnion(
+    'kind',
+    [
+      z.strictObject({ kind: z.literal('fixed'), amount: amountField }),
+      z.strictObject({ kind: z.literal('rate'), basisPoints: penaltyBasisPoints }),
+    ],
+    { message: 'must be fixed or rate' },
+  ),
+  period: z.enum(PENALTY_PERIODS, { message: 'must be day, week or month' }),
+  graceDays: z
+    .number({ message: 'must be a number' })
+    .int('must be a whole number of days')
+    .min(0, 'cannot be negative')
+    .max(MAX_GRACE_DAYS, `must be at most ${MAX_GRACE_DAYS}`),
+  /** The most charged on one installment; null: no cap. */
+  cap: z
+    .discriminatedUnion(
+      'kind',
+      [
+        z.strictObject({ kind: z.literal('amount'), amount: amountField }),
+        z.strictObject({ kind: z.literal('rate'), basisPoints: penaltyBasisPoints }),
+      ],
+      { message: 'must be amount or rate' },
+    )
+    .nullable(),
+});
+export type PenaltyPolicyRequest = z.infer<typeof penaltyPolicyRequest>;
+
+export interface PenaltyPolicyResponse extends PenaltyPolicyRequest {
+  currency: string;
+  /** The day the policy as it stands took effect: periods that started before are never charged. */
+  effectiveFrom: string | null;
+}
 
 export const writeOffLoanRequest = z.strictObject({
   reason: z.string().trim().min(3, 'give a reason (3 characters or more)').max(500),

@@ -19,6 +19,7 @@ export const DOMAIN_ERROR_CODES = [
   'invalid_schedule',
   'unknown_installment',
   'amount_overflow',
+  'invalid_penalty_policy',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -7,4 +7,5 @@ export * from './loan-position.js';
 export * from './loan-schedule.js';
 export * from './local-date.js';
 export * from './par.js';
+export * from './penalty-policy.js';
 export * from './repayment-allocation.js';

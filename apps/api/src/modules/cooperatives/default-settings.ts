@@ -1,4 +1,5 @@
 import type { CreateCooperativeCommand } from '@kotizo/contracts';
+import { DEFAULT_PENALTY_POLICY, PENALTY_POLICY_SETTING } from '../loans/penalty-policy-settings.js';
 
 /**
  * Settings every new cooperative starts with; its admin tunes them later.
@@ -11,6 +12,8 @@ export function defaultSettings(command: CreateCooperativeCommand): Record<strin
     'general.locale': command.locale,
     // A loan is approved by someone other than who requested it.
     'loans.makerChecker': true,
+    // Late installments are penalised by hand until the admin turns the automatic policy on.
+    [PENALTY_POLICY_SETTING]: DEFAULT_PENALTY_POLICY,
     // Whether the author of a rule-set draft may activate it.
     'rules.authorMayActivate': false,
     'office.hours': { opens: '07:00', closes: '19:00' },

@@ -5,11 +5,14 @@ import { MembersModule } from '../members/members.module.js';
 import { LoansController } from './loans.controller.js';
 import { LoansRepository } from './loans.repository.js';
 import { LoansService } from './loans.service.js';
+import { PenaltyPolicyController } from './penalty-policy.controller.js';
+import { PenaltyPolicySettings } from './penalty-policy-settings.js';
+import { PenaltyPolicyService } from './penalty-policy.service.js';
 
 @Module({
   imports: [AuditCoreModule, MembersModule, LedgerModule],
-  controllers: [LoansController],
-  providers: [LoansService, LoansRepository],
+  controllers: [LoansController, PenaltyPolicyController],
+  providers: [LoansService, LoansRepository, PenaltyPolicyService, PenaltyPolicySettings],
   exports: [LoansService],
 })
 export class LoansModule {}

@@ -171,7 +171,13 @@ export class LoansRepository {
     );
   }
 
-  async addPenalty(
+  /**
+   * Charges a penalty on an installment, with its loan event: the one path for
+   * a penalty charged by hand and one charged by the automatic policy. A
+   * policy charge names the period late it covers and is kept to one per
+   * installment and period (a second attempt adds nothing and answers false).
+   */
+  async chargePenalty(
     tx: EntityManager,
     penalty: {
       loanId: string;
@@ -179,11 +185,17 @@ export class LoansRepository {
       amount: number;
       assessedOn: string;
       reason: string;
-      assessedBy: string;
+      /** Null for a charge made by the policy, which nobody signs. */
+      assessedBy: string | null;
+      policyPeriod?: { startsOn: string; endsBefore: string };
     },
-  ): Promise<void> {
-    await tx.execute(
-      `insert into loan_penalties (loan_id, installment_number, amount, assessed_on, reason, assessed_by) values (?, ?, ?, ?, ?, ?)`,
+  ): Promise<boolean> {
+    const inserted = await tx.execute<{ id: string }[]>(
+      `insert into loan_penalties
+         (loan_id, installment_number, amount, assessed_on, reason, assessed_by, policy_period_start, policy_period_end)
+       values (?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (loan_id, installment_number, policy_period_start) where policy_period_start is not null do nothing
+       returning id`,
       [
         penalty.loanId,
         penalty.installmentNumber,
@@ -191,8 +203,35 @@ export class LoansRepository {
         penalty.assessedOn,
         penalty.reason,
         penalty.assessedBy,
+        penalty.policyPeriod?.startsOn ?? null,
+        penalty.policyPeriod?.endsBefore ?? null,
       ],
     );
+    if (inserted.length === 0) return false;
+    await this.addEvent(tx, penalty.loanId, penalty.assessedBy, 'penalty', penalty.reason);
+    return true;
+  }
+
+  /** Per loan and installment, what the automatic policy charged and where its last period ends. */
+  async policyChargesOf(
+    em: EntityManager,
+    loanIds: string[],
+  ): Promise<Map<string, Map<number, { charged: number; until: string }>>> {
+    const byLoan = new Map<string, Map<number, { charged: number; until: string }>>();
+    if (loanIds.length === 0) return byLoan;
+    const rows = await em.execute<{ loan_id: string; installment_number: number; charged: string; until: string }[]>(
+      `select loan_id, installment_number, sum(amount) as charged,
+              to_char(max(policy_period_end), 'YYYY-MM-DD') as until
+         from loan_penalties where loan_id in (?) and policy_period_start is not null
+        group by loan_id, installment_number`,
+      [loanIds],
+    );
+    for (const r of rows) {
+      const installments = byLoan.get(r.loan_id) ?? new Map<number, { charged: number; until: string }>();
+      installments.set(r.installment_number, { charged: Number(r.charged), until: r.until });
+      byLoan.set(r.loan_id, installments);
+    }
+    return byLoan;
   }
 
   /** Repayments still standing (a reversed one no longer counts) of each loan given, in date order. */
@@ -223,7 +262,7 @@ export class LoansRepository {
   async addEvent(
     tx: EntityManager,
     loanId: string,
-    actorUserId: string,
+    actorUserId: string | null,
     action: string,
     note: string | null = null,
   ): Promise<void> {

@@ -292,8 +292,12 @@ export class LoansService {
           { field: 'installmentNumber', message: 'is not late: a penalty is charged on a late installment' },
         ]);
       }
-      await this.loans.addPenalty(tx, { loanId: id, ...request, assessedOn: today, assessedBy: ctx.principal.userId });
-      await this.loans.addEvent(tx, id, ctx.principal.userId, 'penalty', request.reason);
+      await this.loans.chargePenalty(tx, {
+        loanId: id,
+        ...request,
+        assessedOn: today,
+        assessedBy: ctx.principal.userId,
+      });
       return this.view(tx, ctx, (await this.loans.find(tx, id))!);
     });
   }

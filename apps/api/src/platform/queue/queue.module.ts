@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { ENV } from '../config/config.module.js';
 import type { Env } from '../config/env.schema.js';
+import { LocalDailyDispatch } from './local-daily-dispatch.js';
 import { RedisConnection } from './redis-connection.js';
 import { TenantJobs } from './tenant-jobs.js';
 
@@ -26,7 +27,7 @@ export const MAINTENANCE_QUEUE = 'maintenance';
     }),
     BullModule.registerQueue({ name: MAINTENANCE_QUEUE }),
   ],
-  providers: [RedisConnection, TenantJobs],
-  exports: [BullModule, RedisConnection, TenantJobs],
+  providers: [RedisConnection, TenantJobs, LocalDailyDispatch],
+  exports: [BullModule, RedisConnection, TenantJobs, LocalDailyDispatch],
 })
 export class QueueModule {}

@@ -54,6 +54,11 @@ export const cooperativeRoutes: Routes = [
     loadComponent: () => import('./users/users-page').then((m) => m.UsersPage),
   },
   {
+    path: 'settings',
+    canActivate: [abilityGuard('read', 'Settings')],
+    loadComponent: () => import('./settings/settings-page').then((m) => m.SettingsPage),
+  },
+  {
     path: 'messages',
     canActivate: [abilityGuard('read', 'Message')],
     loadChildren: () => import('../messages/messages.routes').then((m) => m.messagesRoutes),

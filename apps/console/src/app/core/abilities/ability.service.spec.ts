@@ -34,6 +34,7 @@ describe('AbilityService', () => {
     'rules',
     'assistant',
     'users',
+    'settings',
     'messages',
   ];
   const navIds = () =>
@@ -128,7 +129,7 @@ describe('AbilityService', () => {
   it('lets a secretary keep the members but not record money', () => {
     me.set(aUser({ memberships: [aMembership({ role: 'secretary' })] }));
     slug.set('femmes-bouake');
-    expect(navIds()).toEqual(['home', 'members', 'journal', 'loans', 'assistant', 'users', 'messages']);
+    expect(navIds()).toEqual(['home', 'members', 'journal', 'loans', 'assistant', 'users', 'settings', 'messages']);
     expect(abilities.can('suspend', 'Member')).toBe(true);
     expect(abilities.can('approve', 'Loan')).toBe(false);
   });
@@ -145,6 +146,7 @@ describe('AbilityService', () => {
       'rules',
       'assistant',
       'users',
+      'settings',
       'messages',
     ]);
     expect(abilities.can('read', 'AuditLog')).toBe(true);

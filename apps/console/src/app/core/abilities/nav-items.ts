@@ -11,6 +11,7 @@ export type NavItemId =
   | 'rules'
   | 'assistant'
   | 'users'
+  | 'settings'
   | 'messages'
   | 'account';
 
@@ -49,6 +50,7 @@ const COOPERATIVE_PAGES: readonly {
     or: ['read', 'Transaction'],
   },
   { id: 'users', section: 'users', icon: 'group', action: 'read', subject: 'CooperativeUser' },
+  { id: 'settings', section: 'settings', icon: 'settings', action: 'read', subject: 'Settings' },
   { id: 'messages', section: 'messages', icon: 'forum', action: 'read', subject: 'Message', personal: true },
 ];
 

@@ -1,4 +1,4 @@
-import { localClock } from './audit.processor.js';
+import { localClock } from './local-daily-dispatch.js';
 
 describe('localClock (when is "tonight" for a cooperative)', () => {
   it('gives the local date and time of an instant in the cooperative’s zone', () => {
