@@ -48,6 +48,16 @@ export const movementsExportQuery = z
   .refine(fromNotAfterTo.check, fromNotAfterTo.issue);
 export type MovementsExportQuery = z.output<typeof movementsExportQuery>;
 
+/**
+ * A member's statement. Default `from`: the member's first day in the books
+ * (whole history); default `to`: today. What came before `from` is the
+ * opening balance, so any period gives the same closing balance.
+ */
+export const memberStatementQuery = z
+  .strictObject({ from: isoDateField.optional(), to: isoDateField.optional(), delimiter })
+  .refine(fromNotAfterTo.check, fromNotAfterTo.issue);
+export type MemberStatementQuery = z.output<typeof memberStatementQuery>;
+
 export interface DashboardPeriod {
   from: string;
   to: string;

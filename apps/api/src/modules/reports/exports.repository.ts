@@ -55,7 +55,37 @@ export interface CaseExportRow {
   outcome_note: string | null;
 }
 
+export interface StatementMemberRow {
+  id: string;
+  number: number;
+  full_name: string;
+  /** The member's first day in the books: joined, or an earlier movement (history brought in). */
+  first_day: string;
+}
+
+export interface StatementRow {
+  seq: string;
+  occurred_on: string;
+  kind: string;
+  reverses_seq: string | null;
+  reverses_kind: string | null;
+  direction: number;
+  amount: string;
+  loan_number: number | null;
+  category: string | null;
+  channel: string;
+  external_ref: string | null;
+  memo: string | null;
+  reason: string | null;
+  recorded_at: string;
+}
+
 const LOCAL_TIME = `'YYYY-MM-DD HH24:MI:SS'`;
+
+/** How a movement changes the member's savings: contributions, and their reversals, only. */
+const SAVINGS_CHANGE = `case when t.kind = 'contribution' then t.amount
+                              when t.kind = 'reversal' and o.kind = 'contribution' then -t.amount
+                              else 0 end`;
 
 /**
  * Batches of rows for the CSV exports, each read by keyset (after the last
@@ -89,6 +119,50 @@ export class ExportsRepository {
         order by t.occurred_on, t.seq
         limit ?`,
       [period.timeZone, period.from, period.to, period.maxSeq, after.day, after.seq, limit],
+    );
+  }
+
+  async statementMember(em: EntityManager, id: string): Promise<StatementMemberRow | null> {
+    const [row] = await em.execute<StatementMemberRow[]>(
+      `select m.id, m.number, m.full_name,
+              to_char(least(m.joined_on, (select min(t.occurred_on) from transactions t where t.member_id = m.id)),
+                      'YYYY-MM-DD') as first_day
+         from members m where m.id = ?`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /** The member's savings from the movements dated before `before`, up to `maxSeq`. */
+  async savingsBefore(em: EntityManager, memberId: string, before: IsoDate, maxSeq: number): Promise<number> {
+    const [row] = await em.execute<{ savings: string | null }[]>(
+      `select sum(${SAVINGS_CHANGE}) as savings
+         from transactions t left join transactions o on o.id = t.reverses_id
+        where t.member_id = ? and t.occurred_on < ? and t.seq <= ?`,
+      [memberId, before, maxSeq],
+    );
+    return Number(row?.savings ?? 0);
+  }
+
+  /** The member's movements of the period in date order, up to `maxSeq` (the head when the export began). */
+  statement(
+    em: EntityManager,
+    memberId: string,
+    period: { from: IsoDate; to: IsoDate; maxSeq: number; timeZone: string },
+    after: { day: IsoDate; seq: number },
+    limit: number,
+  ): Promise<StatementRow[]> {
+    return em.execute<StatementRow[]>(
+      `select t.seq, to_char(t.occurred_on, 'YYYY-MM-DD') as occurred_on, t.kind, o.seq as reverses_seq,
+              o.kind as reverses_kind, t.direction, t.amount, l.number as loan_number, t.category, t.channel,
+              t.external_ref, t.memo, t.reason, to_char(t.recorded_at at time zone ?, ${LOCAL_TIME}) as recorded_at
+         from transactions t
+         left join transactions o on o.id = t.reverses_id
+         left join loans l on l.id = t.loan_id
+        where t.member_id = ? and t.occurred_on between ? and ? and t.seq <= ? and (t.occurred_on, t.seq) > (?::date, ?)
+        order by t.occurred_on, t.seq
+        limit ?`,
+      [period.timeZone, memberId, period.from, period.to, period.maxSeq, after.day, after.seq, limit],
     );
   }
 

@@ -6,12 +6,14 @@ import { DuesExport } from './dues-export.js';
 import { ExportsController } from './exports.controller.js';
 import { ExportsRepository } from './exports.repository.js';
 import { LoansExport } from './loans-export.js';
+import { MemberStatementController } from './member-statement.controller.js';
+import { MemberStatementExport } from './member-statement-export.js';
 import { MembersExport } from './members-export.js';
 import { MovementsExport } from './movements-export.js';
 
-/** A cooperative's CSV exports, streamed. */
+/** A cooperative's CSV exports, and a member's statement, streamed. */
 @Module({
-  controllers: [ExportsController],
+  controllers: [ExportsController, MemberStatementController],
   providers: [
     ExportsRepository,
     MovementsExport,
@@ -19,6 +21,7 @@ import { MovementsExport } from './movements-export.js';
     LoansExport,
     DuesExport,
     CasesExport,
+    MemberStatementExport,
     LoansRepository,
     DuesRepository,
   ],

@@ -2,12 +2,11 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   LedgerVerification,
-  Page,
   RecordTransactionRequest,
   ReverseTransactionRequest,
   TransactionResponse,
 } from '@kotizo/contracts';
-import { EMPTY, type Observable, expand, map, reduce, tap } from 'rxjs';
+import { type Observable, tap } from 'rxjs';
 import { cooperativeUrl } from '../cooperative/cooperative-api';
 import { type SubmissionKey, retryTransient } from '../core/http/idempotency';
 
@@ -36,9 +35,6 @@ export function journalParams(query: JournalQuery): Record<string, string> {
   }
   return params;
 }
-
-/** The API's largest page. */
-const PAGE_MAX = 100;
 
 /**
  * Writes to the journal, and the reads that are not a page's own `httpResource`. Every write
@@ -74,22 +70,6 @@ export class LedgerApi {
         retryTransient(),
         tap(() => submission.settle()),
       );
-  }
-
-  /** Every entry matching the filters, page after page (for an export). */
-  all(slug: string, filters: Omit<JournalQuery, 'limit' | 'offset'>): Observable<TransactionResponse[]> {
-    const page = (offset: number) =>
-      this.http.get<Page<TransactionResponse>>(transactionsUrl(slug), {
-        params: journalParams({ ...filters, limit: PAGE_MAX, offset }),
-      });
-    return page(0).pipe(
-      expand((p) => {
-        const next = p.offset + p.items.length;
-        return p.items.length > 0 && next < p.total ? page(next) : EMPTY;
-      }),
-      map((p) => p.items),
-      reduce((all, items) => [...all, ...items], [] as TransactionResponse[]),
-    );
   }
 
   verify(slug: string): Observable<LedgerVerification> {

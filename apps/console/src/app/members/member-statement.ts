@@ -8,15 +8,20 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { MemberResponse, Page, TransactionResponse } from '@kotizo/contracts';
 import { AbilityService } from '../core/abilities/ability.service';
-import { FileDownload, fileSlug } from '../core/export/download';
+import { FileDownload } from '../core/export/download';
 import { problemMessageKey, toProblem } from '../core/http/problem';
 import { Language } from '../core/i18n/language';
-import { LedgerApi, journalParams, transactionsUrl } from '../ledger/ledger-api';
+import { DashboardsApi, defaultDelimiter } from '../dashboards/dashboards-api';
+import { journalParams, transactionsUrl } from '../ledger/ledger-api';
 import { ReversalAction } from '../ledger/reversal-action';
 import { TransactionItem } from '../ledger/transaction-item';
-import { statementCsv } from './statement-csv';
+import { statementCsvUrl } from './members-api';
 
-/** A member's entries in the journal, newest first, and the same as a CSV file. */
+/**
+ * A member's entries in the journal, newest first, and their statement as a CSV file made by
+ * the API (opening balance, every entry with the savings after it, closing balance), fetched
+ * with the user's token.
+ */
 @Component({
   selector: 'kz-member-statement',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -84,7 +89,7 @@ export class MemberStatement {
   readonly slug = input.required<string>();
   readonly member = input.required<MemberResponse>();
 
-  private readonly api = inject(LedgerApi);
+  private readonly downloads = inject(DashboardsApi);
   private readonly reversal = inject(ReversalAction);
   private readonly files = inject(FileDownload);
   private readonly snackBar = inject(MatSnackBar);
@@ -119,15 +124,14 @@ export class MemberStatement {
   }
 
   protected exportCsv(): void {
+    if (this.exporting()) return;
     const member = this.member();
     this.exporting.set(true);
-    this.api.all(this.slug(), { memberId: member.id }).subscribe({
-      next: (entries) => {
+    const params = { delimiter: defaultDelimiter(this.lang()) };
+    this.downloads.csv(statementCsvUrl(this.slug(), member.id), params, `statement-${member.number}.csv`).subscribe({
+      next: ({ filename, content }) => {
         this.exporting.set(false);
-        const t = (key: string, params?: Record<string, string>) => this.transloco.translate(key, params);
-        const csv = statementCsv(member, entries, this.lang(), t);
-        const name = fileSlug(`${t('statement.fileName')} ${member.number} ${member.fullName}`);
-        this.files.save(`${name}.csv`, csv, 'text/csv;charset=utf-8');
+        this.files.save(filename, content, 'text/csv;charset=utf-8');
       },
       error: (error: unknown) => {
         this.exporting.set(false);

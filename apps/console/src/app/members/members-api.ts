@@ -13,6 +13,8 @@ import { type SubmissionKey, retryTransient } from '../core/http/idempotency';
 
 export const membersUrl = (slug: string) => `${cooperativeUrl(slug)}/members`;
 export const memberUrl = (slug: string, id: string) => `${membersUrl(slug)}/${encodeURIComponent(id)}`;
+/** The member's statement as CSV (the whole history unless `from`/`to` are given). */
+export const statementCsvUrl = (slug: string, id: string) => `${memberUrl(slug, id)}/statement.csv`;
 
 export interface MemberQuery {
   limit: number;
