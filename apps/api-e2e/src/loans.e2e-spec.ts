@@ -222,7 +222,7 @@ describe('loans', () => {
       body: { installmentNumber: 9, amount: 500, reason: 'No such installment' },
     });
     expect(unknown.body.errors).toEqual([
-      { field: 'installmentNumber', message: 'is not an installment of this loan' },
+      { field: 'installmentNumber', code: 'not_an_installment', message: 'is not an installment of this loan' },
     ]);
     const portfolio = await api.request<PortfolioResponse>('GET', `/api/v1/coops/${coop.slug}/portfolio`, {
       token: treasurer,
@@ -283,6 +283,8 @@ describe('loans', () => {
       token: treasurer,
       body: loanBody({ memberId: '00000000-0000-4000-8000-000000000000' }),
     });
-    expect(stranger.body.errors).toEqual([{ field: 'memberId', message: 'is not a member of this cooperative' }]);
+    expect(stranger.body.errors).toEqual([
+      { field: 'memberId', code: 'not_a_member', message: 'is not a member of this cooperative' },
+    ]);
   });
 });

@@ -1,5 +1,7 @@
-import type { CreateCooperativeResponse, Problem } from '@kotizo/contracts';
+import type { CreateCooperativeResponse, LoanResponse, Problem } from '@kotizo/contracts';
+import { formatMoney } from '@kotizo/domain';
 import { ApiHarness, type ApiResponse } from '../../api/src/testing/api-harness.js';
+import { type CoopFixture, cooperativeWithEveryRole } from './fixtures.js';
 
 describe('errors in the language of the request', () => {
   let api: ApiHarness;
@@ -148,5 +150,106 @@ describe('errors in the language of the request', () => {
     });
     expect(unreadable.body).toMatchObject({ status: 400, code: 'bad_request', title: 'Requête invalide' });
     expect(unreadable.headers.get('content-language')).toBe('fr');
+  });
+
+  describe('in the loans, the investigations and the exports', () => {
+    const fr = { 'accept-language': 'fr' };
+    let coop: CoopFixture;
+    const url = (rest: string) => `/api/v1/coops/${coop.slug}${rest}`;
+
+    beforeAll(async () => {
+      // A loan requested by the treasurer, an investigation queued with no worker to run it, no contribution plan.
+      coop = await cooperativeWithEveryRole(api, fed, 'soubre');
+    });
+
+    it('refuses a loan decided by its requester, in French', async () => {
+      const self = await api.request<Problem>('POST', url(`/loans/${coop.loanId}/decision`), {
+        token: coop.users.treasurer.accessToken,
+        headers: fr,
+        body: { decision: 'approve' },
+      });
+      expect(self.headers.get('content-language')).toBe('fr');
+      expect(self.body).toMatchObject({
+        status: 403,
+        code: 'self_approval',
+        title: 'Accès refusé',
+        detail: 'Un prêt est décidé par une autre personne que celle qui l’a demandé.',
+      });
+    });
+
+    it('says a loan’s status and what is still owed in French, the amount in the cooperative’s currency', async () => {
+      const admin = coop.users.admin.accessToken;
+      const treasurer = coop.users.treasurer.accessToken;
+      await api.request('POST', url(`/loans/${coop.loanId}/decision`), { token: admin, body: { decision: 'approve' } });
+      const disbursed = await api.request<LoanResponse>('POST', url(`/loans/${coop.loanId}/disbursement`), {
+        token: treasurer,
+        body: { channel: 'cash' },
+      });
+      expect(disbursed.body.status).toBe('disbursed');
+
+      const decided = await api.request<Problem>('POST', url(`/loans/${coop.loanId}/decision`), {
+        token: admin,
+        headers: fr,
+        body: { decision: 'reject' },
+      });
+      expect(decided.body).toMatchObject({
+        status: 409,
+        code: 'loan_not_requested',
+        title: 'Conflit',
+        detail: 'Ce prêt est en cours : seule une demande de prêt peut être décidée.',
+      });
+
+      const owed = disbursed.body.position!.outstandingTotal;
+      const tooMuch = await api.request<Problem>('POST', url(`/loans/${coop.loanId}/repayments`), {
+        token: treasurer,
+        headers: fr,
+        body: { amount: owed + 1, channel: 'cash' },
+      });
+      const said = formatMoney(owed, disbursed.body.currency, 'fr');
+      expect(said).toMatch(/CFA$/);
+      expect(tooMuch.headers.get('content-language')).toBe('fr');
+      expect(tooMuch.body).toMatchObject({
+        status: 422,
+        code: 'repayment_exceeds_outstanding',
+        title: 'Requête non valide',
+        detail: `Il ne reste que ${said} à rembourser sur ce prêt.`,
+      });
+      expect(tooMuch.body.errors).toEqual([
+        {
+          field: 'amount',
+          code: 'more_than_owed',
+          params: { owed, currency: disbursed.body.currency },
+          message: `dépasse les ${said} restant dus`,
+        },
+      ]);
+    });
+
+    it('refuses a second investigation of a case in French', async () => {
+      const twice = await api.request<Problem>('POST', url(`/cases/${coop.caseId}/investigations`), {
+        token: coop.users.auditor.accessToken,
+        headers: fr,
+        body: {},
+      });
+      expect(twice.headers.get('content-language')).toBe('fr');
+      expect(twice.body).toMatchObject({
+        status: 409,
+        code: 'investigation_in_progress',
+        detail: 'Une enquête sur ce dossier est déjà en cours : suivez-la ou statuez sur son rapport.',
+      });
+    });
+
+    it('refuses the dues export without a contribution plan in French', async () => {
+      const noPlan = await api.request<Problem>('GET', url('/exports/dues'), {
+        token: coop.users.admin.accessToken,
+        headers: fr,
+      });
+      expect(noPlan.headers.get('content-language')).toBe('fr');
+      expect(noPlan.body).toMatchObject({
+        status: 409,
+        code: 'no_contribution_plan',
+        title: 'Conflit',
+        detail: 'Définissez d’abord le plan de cotisation.',
+      });
+    });
   });
 });

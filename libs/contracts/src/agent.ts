@@ -162,7 +162,10 @@ export interface AssistantTurnResponse {
 /**
  * The answer to a question streams as newline-delimited JSON: `token` lines
  * while it is written, then one `turn` line with the checked text (or an
- * `error` line).
+ * `error` line: a stable code, as `Problem.code`, and its words in the
+ * language of the request's `Accept-Language`).
  */
 export type AssistantStreamLine =
-  { type: 'token'; token: string } | { type: 'turn'; turn: AssistantTurnResponse } | { type: 'error'; message: string };
+  | { type: 'token'; token: string }
+  | { type: 'turn'; turn: AssistantTurnResponse }
+  | { type: 'error'; code: string; message: string };

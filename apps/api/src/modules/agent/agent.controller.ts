@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Logger, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { MonthlyReport } from '@kotizo/agent';
@@ -23,11 +23,14 @@ import {
   type StartInvestigationRequest,
 } from '@kotizo/contracts';
 import { Can } from '../../platform/authorization/permission.decorators.js';
+import { RequestLanguage } from '../../platform/errors/messages/accept-language.js';
+import type { Language } from '../../platform/errors/messages/catalog.js';
 import { Tenant } from '../../platform/tenancy/context.decorators.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { openApiSchema } from '../../platform/validation/openapi-schema.js';
 import { ZodValidationPipe } from '../../platform/validation/zod-validation.pipe.js';
 import { sendCsv } from '../reports/csv-export.js';
+import { assistantErrorLine } from './assistant-stream-error.js';
 import { AssistantService } from './assistant.service.js';
 import { AssistantThreads } from './assistant-threads.js';
 import { InvestigationsService } from './investigations.service.js';
@@ -36,6 +39,8 @@ import { InvestigationsService } from './investigations.service.js';
 @ApiBearerAuth()
 @Controller({ path: 'coops/:slug', version: '1' })
 export class AgentController {
+  private readonly logger = new Logger(AgentController.name);
+
   constructor(
     private readonly investigations: InvestigationsService,
     private readonly assistant: AssistantService,
@@ -76,6 +81,7 @@ export class AgentController {
     @Tenant() ctx: TenantRequestContext,
     @Param('threadId') id: string,
     @Body(new ZodValidationPipe(askRequest)) request: AskRequest,
+    @RequestLanguage() language: Language,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     await this.threads.own(ctx, id);
@@ -89,8 +95,12 @@ export class AgentController {
       const turn = await this.threads.ask(ctx, id, request, (token) => send({ type: 'token', token }));
       send({ type: 'turn', turn });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      send({ type: 'error', message });
+      // The stream is already a 200: the failure is its last line, a code and words, never the error's text.
+      const { line, expected } = assistantErrorLine(error, language);
+      const context = { err: error, tenant: ctx.tenant.slug, thread: id, code: line.code };
+      if (expected) this.logger.warn(context, 'assistant answer refused');
+      else this.logger.error(context, 'assistant answer failed');
+      send(line);
     }
     raw.end();
   }

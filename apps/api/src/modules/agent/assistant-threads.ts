@@ -112,7 +112,7 @@ export class AssistantThreads implements OnApplicationShutdown {
           ]),
         )
       : [];
-    if (!row) throw new NotFound('The conversation');
+    if (!row) throw new NotFound('conversation');
   }
 
   private async chat(ctx: TenantRequestContext): Promise<AssistantChat> {

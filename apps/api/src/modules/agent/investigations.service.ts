@@ -7,6 +7,7 @@ import type { Principal } from '@kotizo/authorization';
 import { TenantDatabase } from '../../platform/database/tenant-database.js';
 import { uuid7 } from '../../platform/database/uuid7.js';
 import { AppError, Conflict, NotFound } from '../../platform/errors/app-error.js';
+import { translate } from '../../platform/errors/messages/catalog.js';
 import { TenantJobs } from '../../platform/queue/tenant-jobs.js';
 import type { TenantJobData, TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { isUuid } from '../../platform/validation/uuid.js';
@@ -49,12 +50,7 @@ export class InvestigationsService {
     const row = await this.db.transactional(ctx.tenant, async (tx) => {
       await tx.execute('select 1 from cases where id = ? for update', [caseId]);
       const running = await this.repository.activeForCase(tx, caseId);
-      if (running) {
-        throw new Conflict(
-          'investigation_in_progress',
-          'An investigation of this case is already under way: follow it or decide on its report.',
-        );
-      }
+      if (running) throw new Conflict('investigation_in_progress');
       return this.repository.insert(tx, {
         id: uuid7(),
         case_id: caseId,
@@ -76,12 +72,9 @@ export class InvestigationsService {
   ): Promise<InvestigationResponse> {
     const row = await this.db.transactional(ctx.tenant, async (tx) => {
       const current = isUuid(id) ? await this.repository.find(tx, id, true) : null;
-      if (!current) throw new NotFound('The investigation');
+      if (!current) throw new NotFound('investigation');
       if (current.status !== 'awaiting_review') {
-        throw new Conflict(
-          'not_awaiting_review',
-          `This investigation is ${current.status}; it is not waiting for a decision.`,
-        );
+        throw new Conflict('not_awaiting_review', { params: { status: current.status } });
       }
       await this.repository.update(tx, id, { status: 'queued' });
       return { ...current, status: 'queued' as const };
@@ -100,10 +93,8 @@ export class InvestigationsService {
   async retry(ctx: TenantRequestContext, id: string): Promise<InvestigationResponse> {
     const row = await this.db.transactional(ctx.tenant, async (tx) => {
       const current = isUuid(id) ? await this.repository.find(tx, id, true) : null;
-      if (!current) throw new NotFound('The investigation');
-      if (current.status !== 'degraded') {
-        throw new Conflict('not_degraded', `This investigation is ${current.status}; only a stopped one is resumed.`);
-      }
+      if (!current) throw new NotFound('investigation');
+      if (current.status !== 'degraded') throw new Conflict('not_degraded', { params: { status: current.status } });
       await this.repository.update(tx, id, { status: 'queued', error: null });
       return { ...current, status: 'queued' as const, error: null };
     });
@@ -113,7 +104,7 @@ export class InvestigationsService {
 
   async get(ctx: TenantRequestContext, id: string): Promise<InvestigationResponse> {
     const row = isUuid(id) ? await this.db.read(ctx.tenant, (em) => this.repository.find(em, id)) : null;
-    if (!row) throw new NotFound('The investigation');
+    if (!row) throw new NotFound('investigation');
     return toInvestigationResponse(row);
   }
 
@@ -153,19 +144,14 @@ export class InvestigationsService {
           error: {
             code: 'queue_unavailable',
             message: {
-              fr: 'La file de travaux ne répond pas : réessayez.',
-              en: 'The job queue is unavailable: try again.',
+              fr: translate('fr', 'problem', 'queue_unavailable'),
+              en: translate('en', 'problem', 'queue_unavailable'),
             },
             retryable: true,
           },
         }),
       );
-      throw new AppError(
-        503,
-        'queue_unavailable',
-        'Investigation not started',
-        'The job queue is unavailable; try again.',
-      );
+      throw new AppError(503, 'queue_unavailable');
     }
   }
 }

@@ -24,7 +24,14 @@ import {
   portfolioAtRisk,
 } from '@kotizo/domain';
 import { TenantDatabase } from '../../platform/database/tenant-database.js';
-import { AppError, Conflict, Forbidden, NotFound, ValidationFailed } from '../../platform/errors/app-error.js';
+import {
+  AppError,
+  Conflict,
+  Forbidden,
+  NotFound,
+  ValidationFailed,
+  fieldError,
+} from '../../platform/errors/app-error.js';
 import {
   IdempotentWrites,
   requestFingerprint,
@@ -78,11 +85,10 @@ export class LoansService {
   async decide(ctx: TenantRequestContext, id: string, request: LoanDecisionRequest): Promise<LoanResponse> {
     return this.db.transactional(ctx.tenant, async (tx) => {
       const loan = await this.require(tx, id, true);
-      if (loan.status !== 'requested')
-        throw new Conflict('loan_not_requested', `This loan is ${loan.status}; only a request can be decided.`);
+      if (loan.status !== 'requested') throw new Conflict('loan_not_requested', { params: { status: loan.status } });
       const makerChecker = (await this.loans.setting(tx, 'loans.makerChecker')) !== false;
       if (makerChecker && loan.requested_by === ctx.principal.userId) {
-        throw new Forbidden('self_approval', 'A loan is decided by someone other than who requested it.');
+        throw new Forbidden('self_approval');
       }
       const status = request.decision === 'approve' ? 'approved' : 'rejected';
       await this.loans.setStatus(tx, id, {
@@ -110,8 +116,7 @@ export class LoansService {
       requestFingerprint(`loan.disburse:${id}`, request),
       async (tx) => {
         const loan = await this.require(tx, id, true);
-        if (loan.status !== 'approved')
-          throw new Conflict('loan_not_approved', `This loan is ${loan.status}; only an approved loan is paid out.`);
+        if (loan.status !== 'approved') throw new Conflict('loan_not_approved', { params: { status: loan.status } });
         const on = this.pastOrToday(ctx, request.occurredOn);
         const entry = await this.ledger.append(tx, {
           kind: 'loan_disbursement',
@@ -154,20 +159,18 @@ export class LoansService {
       requestFingerprint(`loan.repay:${id}`, request),
       async (tx) => {
         const loan = await this.require(tx, id, true);
-        if (loan.status !== 'disbursed')
-          throw new Conflict('loan_not_running', `This loan is ${loan.status}; repayments go to a disbursed loan.`);
+        if (loan.status !== 'disbursed') throw new Conflict('loan_not_running', { params: { status: loan.status } });
         const on = this.pastOrToday(ctx, request.occurredOn);
         // What is owed today, per installment and component, read once for the check and the allocation.
         const balances = await this.balances(tx, loan, localDate(new Date(), ctx.tenant.timeZone));
         const owed = balances.reduce((sum, b) => sum + b.penalty + b.interest + b.principal, 0);
         if (request.amount > owed) {
-          throw new AppError(
-            422,
-            'repayment_exceeds_outstanding',
-            'Repayment too large',
-            `Only ${owed} is still owed on this loan.`,
-            [{ field: 'amount', message: `is more than the ${owed} still owed` }],
-          );
+          // The amount is said in the loan's currency, from its minor units (catalog `{owed, money}`).
+          const params = { owed, currency: loan.currency.trim() };
+          throw new AppError(422, 'repayment_exceeds_outstanding', {
+            params,
+            errors: [fieldError('amount', 'more_than_owed', params)],
+          });
         }
         const allocation = allocateRepayment(balances, request.amount, on);
         const entry = await this.ledger.append(tx, {
@@ -209,8 +212,12 @@ export class LoansService {
   async writeOff(ctx: TenantRequestContext, id: string, request: WriteOffLoanRequest): Promise<LoanResponse> {
     return this.db.transactional(ctx.tenant, async (tx) => {
       const loan = await this.require(tx, id, true);
-      if (loan.status !== 'disbursed')
-        throw new Conflict('loan_not_running', `This loan is ${loan.status}; only a running loan is written off.`);
+      if (loan.status !== 'disbursed') {
+        throw new Conflict('loan_not_running', {
+          detail: 'loan_not_running_write_off',
+          params: { status: loan.status },
+        });
+      }
       await this.loans.setStatus(tx, id, {
         status: 'written_off',
         written_off_by: ctx.principal.userId,
@@ -226,7 +233,7 @@ export class LoansService {
     return this.db.read(ctx.tenant, async (em) => {
       const loan = await this.require(em, id);
       const own = this.ownMember(ctx);
-      if (own !== undefined && loan.member_id !== own) throw new NotFound('The loan');
+      if (own !== undefined && loan.member_id !== own) throw new NotFound('loan');
       return this.view(em, ctx, loan);
     });
   }
@@ -281,16 +288,14 @@ export class LoansService {
   async assessPenalty(ctx: TenantRequestContext, id: string, request: AssessPenaltyRequest): Promise<LoanResponse> {
     return this.db.transactional(ctx.tenant, async (tx) => {
       const loan = await this.require(tx, id, true);
-      if (loan.status !== 'disbursed')
-        throw new Conflict('loan_not_running', `This loan is ${loan.status}; penalties go to a running loan.`);
+      if (loan.status !== 'disbursed') {
+        throw new Conflict('loan_not_running', { detail: 'loan_not_running_penalty', params: { status: loan.status } });
+      }
       const today = localDate(new Date(), ctx.tenant.timeZone);
       const installment = (await this.view(tx, ctx, loan)).schedule.find((i) => i.number === request.installmentNumber);
-      if (!installment)
-        throw new ValidationFailed([{ field: 'installmentNumber', message: 'is not an installment of this loan' }]);
+      if (!installment) throw new ValidationFailed([fieldError('installmentNumber', 'not_an_installment')]);
       if (installment.status !== 'late' && !(installment.dueDate < today && installment.remaining > 0)) {
-        throw new ValidationFailed([
-          { field: 'installmentNumber', message: 'is not late: a penalty is charged on a late installment' },
-        ]);
+        throw new ValidationFailed([fieldError('installmentNumber', 'installment_not_late')]);
       }
       await this.loans.chargePenalty(tx, {
         loanId: id,
@@ -329,7 +334,7 @@ export class LoansService {
 
   private pastOrToday(ctx: TenantRequestContext, date: IsoDate | undefined): IsoDate {
     const today = localDate(new Date(), ctx.tenant.timeZone);
-    if (date && date > today) throw new ValidationFailed([{ field: 'occurredOn', message: 'cannot be in the future' }]);
+    if (date && date > today) throw new ValidationFailed([fieldError('occurredOn', 'in_future')]);
     return date ?? today;
   }
 
@@ -338,19 +343,21 @@ export class LoansService {
   }
 
   private requireUuid(id: string): void {
-    if (!isUuid(id)) throw new NotFound('The loan');
+    if (!isUuid(id)) throw new NotFound('loan');
   }
 
   private async require(em: EntityManager, id: string, lock = false): Promise<LoanRow> {
     this.requireUuid(id);
     const loan = await this.loans.find(em, id, lock);
-    if (!loan) throw new NotFound('The loan');
+    if (!loan) throw new NotFound('loan');
     return loan;
   }
 
   private async requireActiveMember(tx: EntityManager, memberId: string, field: string): Promise<void> {
     const member = await this.members.find(tx, memberId);
-    if (!member) throw new ValidationFailed([{ field, message: 'is not a member of this cooperative' }]);
-    if (member.status !== 'active') throw new ValidationFailed([{ field, message: `is ${member.status}` }]);
+    if (!member) throw new ValidationFailed([fieldError(field, 'not_a_member')]);
+    if (member.status !== 'active') {
+      throw new ValidationFailed([fieldError(field, member.status === 'exited' ? 'member_left' : 'member_suspended')]);
+    }
   }
 }

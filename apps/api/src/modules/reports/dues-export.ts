@@ -35,8 +35,7 @@ export class DuesExport {
 
   async file(tenant: TenantContext, delimiter: CsvDelimiter | undefined): Promise<CsvFile> {
     const plan = await this.db.read(tenant, (em) => this.dues.plan(em));
-    if (!plan)
-      throw new AppError(409, 'no_contribution_plan', 'No contribution plan', 'Set the contribution plan first.');
+    if (!plan) throw new AppError(409, 'no_contribution_plan');
     const format = exportFormat(tenant, delimiter);
     return {
       filename: `${tenant.slug}-dues-${format.today}`,

@@ -3,7 +3,7 @@ import type { MemberStatementQuery } from '@kotizo/contracts';
 import { minorUnitDigits } from '@kotizo/domain';
 import { ownMemberScope } from '../../platform/authorization/own-records.js';
 import { TenantDatabase } from '../../platform/database/tenant-database.js';
-import { NotFound, ValidationFailed } from '../../platform/errors/app-error.js';
+import { NotFound, ValidationFailed, fieldError } from '../../platform/errors/app-error.js';
 import type { TenantContext, TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { isUuid } from '../../platform/validation/uuid.js';
 import { signedAmountCell } from './csv-cells.js';
@@ -56,14 +56,14 @@ export class MemberStatementExport {
   /** A member account gets its own statement only; anyone else's is not found (nor is a member of another cooperative). */
   async file(ctx: TenantRequestContext, memberId: string, query: MemberStatementQuery): Promise<CsvFile> {
     const own = ownMemberScope(ctx, 'Member');
-    if ((own !== undefined && own !== memberId) || !isUuid(memberId)) throw new NotFound('The member');
+    if ((own !== undefined && own !== memberId) || !isUuid(memberId)) throw new NotFound('member');
     const format = exportFormat(ctx.tenant, query.delimiter);
     const { member, statement } = await this.db.read(ctx.tenant, async (em) => {
       const member = await this.exports.statementMember(em, memberId);
-      if (!member) throw new NotFound('The member');
+      if (!member) throw new NotFound('member');
       const to = query.to ?? format.today;
       const from = query.from ?? minDate(member.first_day, to);
-      if (from > to) throw new ValidationFailed([{ field: 'from', message: `must be on or before ${to}` }]);
+      if (from > to) throw new ValidationFailed([fieldError('from', 'on_or_before', { date: to })]);
       const maxSeq = await this.exports.lastSeq(em);
       const opening = await this.exports.savingsBefore(em, memberId, from, maxSeq);
       return { member, statement: { memberId, from, to, maxSeq, opening } };

@@ -1,5 +1,6 @@
 import { Injectable, InjectionToken, inject } from '@angular/core';
 import type { AskRequest, AssistantStreamLine } from '@kotizo/contracts';
+import { TranslocoService } from '@jsverse/transloco';
 import { Observable, firstValueFrom } from 'rxjs';
 import { Session } from '../core/auth/session';
 import { TokenStore } from '../core/auth/token-store';
@@ -11,11 +12,15 @@ export const FETCH = new InjectionToken<typeof fetch>('fetch', {
   factory: () => (input, init) => globalThis.fetch(input, init),
 });
 
-/** A failed ask: the HTTP status (0 for the network, -1 unexpected), or (200) the `error` line's message. */
+/**
+ * A failed ask: the HTTP status (0 for the network, -1 unexpected), or (200) the `error` line's
+ * message, already in the interface language, and its code.
+ */
 export class AssistantStreamError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code: string | null = null,
   ) {
     super(message);
   }
@@ -50,15 +55,17 @@ export async function readNdjson(
 }
 
 /**
- * Asks on a conversation and streams the answer (`POST …/threads/:id/messages`). The bearer
- * token is the one the HTTP layer sends (`TokenStore`); on a 401 it is refreshed once, as the
- * interceptor does. Unsubscribing aborts the request.
+ * Asks on a conversation and streams the answer (`POST …/threads/:id/messages`). As the HTTP
+ * layer does: the bearer token is the one it sends (`TokenStore`), refreshed once on a 401
+ * (authInterceptor), and `Accept-Language` is the interface language, so a refusal or an
+ * `error` line comes in it (languageInterceptor). Unsubscribing aborts the request.
  */
 @Injectable({ providedIn: 'root' })
 export class AssistantStream {
   private readonly fetch = inject(FETCH);
   private readonly tokens = inject(TokenStore);
   private readonly session = inject(Session);
+  private readonly transloco = inject(TranslocoService);
 
   ask(slug: string, threadId: string, body: AskRequest): Observable<AssistantStreamLine> {
     return new Observable<AssistantStreamLine>((subscriber) => {
@@ -72,7 +79,7 @@ export class AssistantStream {
         }
         if (!response.ok || !response.body) throw new AssistantStreamError(response.status, response.statusText);
         await readNdjson(response.body.getReader(), (line) => {
-          if (line.type === 'error') throw new AssistantStreamError(200, line.message);
+          if (line.type === 'error') throw new AssistantStreamError(200, line.message, line.code);
           subscriber.next(line);
         });
         subscriber.complete();
@@ -96,6 +103,7 @@ export class AssistantStream {
       headers: {
         'content-type': 'application/json',
         accept: 'application/x-ndjson',
+        'accept-language': this.transloco.getActiveLang(),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
       body: JSON.stringify(body),

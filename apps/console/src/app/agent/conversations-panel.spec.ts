@@ -119,6 +119,7 @@ describe('AssistantStream', () => {
       .mockResolvedValueOnce({ ok: true, status: 200, statusText: 'OK', body: { getReader: () => body.reader } });
     const session = { refreshAccessToken: jest.fn(() => of('access-2')), expire: jest.fn() };
     TestBed.configureTestingModule({
+      imports: [frenchTransloco()],
       providers: [
         { provide: FETCH, useValue: fetchMock },
         { provide: Session, useValue: session },
@@ -134,10 +135,9 @@ describe('AssistantStream', () => {
     body.send(line({ type: 'turn', turn: aTurn('Rapport [1].') }));
     body.end();
     await done;
-    const auth = fetchMock.mock.calls.map(
-      ([, init]) => (init as RequestInit & { headers: Record<string, string> }).headers['authorization'],
-    );
-    expect(auth).toEqual(['Bearer access-1', 'Bearer access-2']);
+    const headers = fetchMock.mock.calls.map(([, init]) => (init as { headers: Record<string, string> }).headers);
+    expect(headers.map((h) => h['authorization'])).toEqual(['Bearer access-1', 'Bearer access-2']);
+    expect(headers.map((h) => h['accept-language'])).toEqual(['fr', 'fr']);
     expect(session.expire).not.toHaveBeenCalled();
     expect(lines).toEqual([{ type: 'turn', turn: aTurn('Rapport [1].') }]);
     TestBed.inject(TokenStore).clear();
@@ -282,10 +282,13 @@ describe('Conversations', () => {
     const { fixture, root, click } = await openRetraits();
     type(byTestId<HTMLInputElement>(root, 'assistant-explain-movement'), MOVEMENT);
     await click(byTestId(root, 'assistant-ask'));
-    body.send(line({ type: 'token', token: 'Le ret' }) + line({ type: 'error', message: 'budget exhausted' }));
+    const spent = 'Le budget d’IA du mois est épuisé.';
+    body.send(
+      line({ type: 'token', token: 'Le ret' }) + line({ type: 'error', code: 'ai_budget_spent', message: spent }),
+    );
     body.end();
     await settle(fixture);
-    expect(text(byTestId(root, 'assistant-ask-error'))).toBe('L’assistant n’a pas pu répondre. budget exhausted');
+    expect(text(byTestId(root, 'assistant-ask-error'))).toBe(`L’assistant n’a pas pu répondre. ${spent}`);
     expect(root.querySelector('[data-testid="assistant-streaming"]')).toBeNull();
     expect(root.querySelectorAll('[data-testid="assistant-turn"]')).toHaveLength(1);
   });

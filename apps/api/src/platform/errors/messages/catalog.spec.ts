@@ -1,4 +1,13 @@
-import { LANGUAGES, type Section, catalogs, fill, placeholders, statusTitle, translate } from './catalog.js';
+import {
+  LANGUAGES,
+  type Section,
+  catalogs,
+  fill,
+  isFormat,
+  placeholderTokens,
+  statusTitle,
+  translate,
+} from './catalog.js';
 
 describe('message catalog', () => {
   const { en, fr } = catalogs();
@@ -11,13 +20,13 @@ describe('message catalog', () => {
     return (catalog[section] as Record<string, string>)[code];
   }
 
-  it('has every code in French and English, with the same params', () => {
+  it('has every code in French and English, with the same params said the same way', () => {
     expect(Object.keys(fr).sort()).toEqual([...sections].sort());
     for (const section of sections) expect(Object.keys(fr[section]).sort()).toEqual(Object.keys(en[section]).sort());
     for (const entry of entries) {
-      expect({ ...entry, params: placeholders(entry.fr ?? '').sort() }).toEqual({
+      expect({ ...entry, params: placeholderTokens(entry.fr ?? '').sort() }).toEqual({
         ...entry,
-        params: placeholders(entry.en ?? '').sort(),
+        params: placeholderTokens(entry.en ?? '').sort(),
       });
     }
   });
@@ -37,6 +46,44 @@ describe('message catalog', () => {
       'L’identifiant « bobo » est déjà utilisé par une autre coopérative.',
     );
     expect(fill('from {from} to {to}', { from: '2026-01-01' })).toBe('from 2026-01-01 to {to}');
+  });
+
+  it('knows every format a message names', () => {
+    const formats = entries.flatMap((entry) =>
+      [...(entry.en ?? '').matchAll(/\{\w+, (\w+)\}/g)].map((match) => ({ ...entry, format: match[1]! })),
+    );
+    expect(formats.length).toBeGreaterThan(0);
+    for (const entry of formats) expect({ ...entry, known: isFormat(entry.format) }).toEqual({ ...entry, known: true });
+  });
+
+  it('says money in the currency and the language, from minor units', () => {
+    // Intl puts no-break spaces of its own choosing (they vary with ICU versions): read them as spaces.
+    const said = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+    const owed = { owed: 1_250_000, currency: 'XOF' };
+    expect(said(translate('en', 'field', 'more_than_owed', owed))).toBe('is more than the F CFA 1,250,000 still owed');
+    expect(said(translate('fr', 'field', 'more_than_owed', owed))).toBe('dépasse les 1 250 000 F CFA restant dus');
+    expect(translate('en', 'problem', 'repayment_exceeds_outstanding', { owed: 150, currency: 'EUR' })).toBe(
+      'Only €1.50 is still owed on this loan.',
+    );
+    // Without its currency an amount cannot be said: the placeholder shows, as a missing param does.
+    expect(translate('en', 'field', 'more_than_owed', { owed: 100 })).toBe('is more than the {owed, money} still owed');
+  });
+
+  it('says a status in words of the language', () => {
+    expect(translate('fr', 'problem', 'loan_not_running', { status: 'written_off' })).toBe(
+      'Ce prêt est passé en perte : les remboursements vont à un prêt en cours.',
+    );
+    expect(translate('en', 'problem', 'loan_not_running', { status: 'closed' })).toBe(
+      'This loan is repaid; repayments go to a running loan.',
+    );
+    expect(translate('fr', 'problem', 'not_degraded', { status: 'awaiting_review' })).toBe(
+      'Cette enquête est en attente de décision : seule une enquête interrompue se reprend.',
+    );
+    // A status the words do not know yet is said as it is.
+    expect(translate('en', 'problem', 'loan_not_approved', { status: 'frozen' })).toBe(
+      'This loan is frozen; only an approved loan is paid out.',
+    );
+    expect(() => fill('{x, shouting}', { x: 'a' })).toThrow('Unknown message format "shouting"');
   });
 
   it('titles problems by status, with a generic title for the others', () => {

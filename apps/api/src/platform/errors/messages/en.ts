@@ -1,12 +1,14 @@
 /**
  * What the API says when it refuses a request, in English, by stable code.
- * `{name}` is a value given with the message (its params); fr.ts has the same
- * keys and the same values (catalog.spec.ts checks both).
+ * `{name}` is a value given with the message (its params), `{name, format}` one
+ * said the language's way (catalog.ts: `money`, or a section of words below);
+ * fr.ts has the same keys and the same placeholders (catalog.spec.ts checks both).
  *
  * - title: the problem's title, by HTTP status.
  * - problem: the problem's detail, by problem code (`Problem.code`).
  * - notFound: the detail of a 404, by what was looked for.
  * - field: one field's message, by field error code (`ProblemFieldError.code`).
+ * - loanStatus, investigationStatus: words for `{status, loanStatus}`…, read after "is".
  */
 export const en = {
   title: {
@@ -70,6 +72,20 @@ export const en = {
     no_pack_update: 'The rules already follow the latest pack.',
     pack_version_exists: 'Version {version} of pack {pack} is already published.',
     rule_set_problems: 'The rule set has problems.',
+    loan_not_requested: 'This loan is {status, loanStatus}; only a request can be decided.',
+    loan_not_approved: 'This loan is {status, loanStatus}; only an approved loan is paid out.',
+    loan_not_running: 'This loan is {status, loanStatus}; repayments go to a running loan.',
+    loan_not_running_write_off: 'This loan is {status, loanStatus}; only a running loan is written off.',
+    loan_not_running_penalty: 'This loan is {status, loanStatus}; penalties go to a running loan.',
+    self_approval: 'A loan is decided by someone other than who requested it.',
+    repayment_exceeds_outstanding: 'Only {owed, money} is still owed on this loan.',
+    investigation_in_progress: 'An investigation of this case is already under way: follow it or decide on its report.',
+    not_awaiting_review: 'This investigation is {status, investigationStatus}; it is not waiting for a decision.',
+    not_degraded: 'This investigation is {status, investigationStatus}; only an interrupted one is resumed.',
+    // The assistant's streamed answer (its `error` line).
+    ai_budget_spent:
+      'This month’s AI budget is spent: the assistant answers again next month, or once the federation raises the budget.',
+    assistant_unavailable: 'The AI model did not answer properly; try again in a moment.',
   },
 
   notFound: {
@@ -77,8 +93,11 @@ export const en = {
     audit_run: 'The audit run was not found.',
     case: 'The case was not found.',
     contribution_plan: 'The contribution plan was not found.',
+    conversation: 'The conversation was not found.',
     cooperative: 'The cooperative was not found.',
     draft: 'The draft was not found.',
+    investigation: 'The investigation was not found.',
+    loan: 'The loan was not found.',
     member: 'The member was not found.',
     notification: 'The notification was not found.',
     rule_set_version: 'The rule set version was not found.',
@@ -178,5 +197,27 @@ export const en = {
     recipient_is_self: 'is you: name the people you write to',
     not_a_user: 'is not a user of this cooperative',
     recipient_not_in_office: 'is not in the office: members write to the admin, treasurer or secretary',
+    member_suspended: 'is suspended',
+    more_than_owed: 'is more than the {owed, money} still owed',
+    not_an_installment: 'is not an installment of this loan',
+    installment_not_late: 'is not late: a penalty is charged on a late installment',
+  },
+
+  loanStatus: {
+    requested: 'awaiting a decision',
+    approved: 'approved',
+    rejected: 'rejected',
+    disbursed: 'running',
+    closed: 'repaid',
+    written_off: 'written off',
+  },
+
+  investigationStatus: {
+    queued: 'queued',
+    running: 'running',
+    awaiting_review: 'awaiting a decision',
+    confirmed: 'confirmed',
+    dismissed: 'dismissed',
+    degraded: 'interrupted',
   },
 } as const;

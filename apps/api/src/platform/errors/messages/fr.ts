@@ -62,6 +62,19 @@ export const fr: Catalog = {
     no_pack_update: 'Les règles suivent déjà la dernière version du pack.',
     pack_version_exists: 'La version {version} du pack {pack} est déjà publiée.',
     rule_set_problems: 'Le jeu de règles comporte des problèmes.',
+    loan_not_requested: 'Ce prêt est {status, loanStatus} : seule une demande de prêt peut être décidée.',
+    loan_not_approved: 'Ce prêt est {status, loanStatus} : seul un prêt approuvé peut être versé.',
+    loan_not_running: 'Ce prêt est {status, loanStatus} : les remboursements vont à un prêt en cours.',
+    loan_not_running_write_off: 'Ce prêt est {status, loanStatus} : seul un prêt en cours peut être passé en perte.',
+    loan_not_running_penalty: 'Ce prêt est {status, loanStatus} : les pénalités portent sur un prêt en cours.',
+    self_approval: 'Un prêt est décidé par une autre personne que celle qui l’a demandé.',
+    repayment_exceeds_outstanding: 'Il ne reste que {owed, money} à rembourser sur ce prêt.',
+    investigation_in_progress: 'Une enquête sur ce dossier est déjà en cours : suivez-la ou statuez sur son rapport.',
+    not_awaiting_review: 'Cette enquête est {status, investigationStatus} : elle n’attend pas de décision.',
+    not_degraded: 'Cette enquête est {status, investigationStatus} : seule une enquête interrompue se reprend.',
+    ai_budget_spent:
+      'Le budget d’IA du mois est épuisé : l’assistant répondra de nouveau le mois prochain, ou dès que la fédération relèvera le budget.',
+    assistant_unavailable: 'Le modèle d’IA n’a pas répondu correctement ; réessayez dans un instant.',
   },
 
   notFound: {
@@ -69,8 +82,11 @@ export const fr: Catalog = {
     audit_run: 'Cet audit est introuvable.',
     case: 'Ce dossier est introuvable.',
     contribution_plan: 'Le plan de cotisation est introuvable.',
+    conversation: 'Cette conversation est introuvable.',
     cooperative: 'Cette coopérative est introuvable.',
     draft: 'Le brouillon est introuvable.',
+    investigation: 'Cette enquête est introuvable.',
+    loan: 'Ce prêt est introuvable.',
     member: 'Ce membre est introuvable.',
     notification: 'Cette notification est introuvable.',
     rule_set_version: 'Cette version des règles est introuvable.',
@@ -169,5 +185,28 @@ export const fr: Catalog = {
     not_a_user: 'n’est pas un utilisateur de cette coopérative',
     recipient_not_in_office:
       'ne fait pas partie du bureau : les membres écrivent à l’administrateur, au trésorier ou au secrétaire',
+    member_suspended: 'est suspendu',
+    more_than_owed: 'dépasse les {owed, money} restant dus',
+    not_an_installment: 'n’est pas une échéance de ce prêt',
+    installment_not_late: 'n’est pas en retard : une pénalité porte sur une échéance en retard',
+  },
+
+  // Read after « est » : « Ce prêt est remboursé », « Cette enquête est interrompue ».
+  loanStatus: {
+    requested: 'en attente de décision',
+    approved: 'approuvé',
+    rejected: 'refusé',
+    disbursed: 'en cours',
+    closed: 'remboursé',
+    written_off: 'passé en perte',
+  },
+
+  investigationStatus: {
+    queued: 'en attente',
+    running: 'en cours',
+    awaiting_review: 'en attente de décision',
+    confirmed: 'confirmée',
+    dismissed: 'écartée',
+    degraded: 'interrompue',
   },
 };
