@@ -123,9 +123,11 @@ describe('reminders of dues and installments', () => {
     });
     expect(disbursed.status).toBe(200);
     const second = disbursed.body.schedule[1]!;
-    await api.app
-      .get(TenantDatabase)
-      .transactional(tenant, (tx) => tx.execute(`update settings set value = '40' where key = 'reminders.daysBefore'`));
+    const settings = await api.request('PUT', url('/reminder-settings'), {
+      token: coop.users.admin.accessToken,
+      body: { enabled: true, sendAt: '08:00', daysBefore: 30, lateReminders: true },
+    });
+    expect(settings.status).toBe(200);
     await worker.get(ReminderRunner).run(tenant, today);
 
     const kinds = await eventually(async () => {

@@ -26,6 +26,34 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const REMINDER_KINDS = ['due.upcoming', 'due.late', 'installment.upcoming', 'installment.late'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
+/** The most days ahead a reminder may announce a due date. */
+export const MAX_REMINDER_DAYS_BEFORE = 30;
+
+/**
+ * The cooperative's reminders (settings, set by an admin). Every day, once
+ * the cooperative's local time reaches `sendAt`, members are reminded of the
+ * dues and installments falling due within `daysBefore` days (0: that day
+ * only) and, with `lateReminders`, of those late. Off (`enabled: false`), the
+ * day's run sends nothing.
+ */
+export const reminderSettingsRequest = z.strictObject({
+  enabled: z.boolean(),
+  /** Local time of the cooperative, HH:MM on 24 hours. */
+  sendAt: z.iso.time({ precision: -1 }),
+  daysBefore: z
+    .number({ message: 'must be a number' })
+    .int('must be a whole number of days')
+    .min(0, 'cannot be negative')
+    .max(MAX_REMINDER_DAYS_BEFORE, `must be at most ${MAX_REMINDER_DAYS_BEFORE}`),
+  lateReminders: z.boolean(),
+});
+export type ReminderSettingsRequest = z.infer<typeof reminderSettingsRequest>;
+
+export interface ReminderSettingsResponse extends ReminderSettingsRequest {
+  /** The IANA zone `sendAt` is read in (the cooperative's). */
+  timeZone: string;
+}
+
 /** The cooperative a notification or a live event is about. */
 export interface EventTenant {
   cooperativeId: string;

@@ -7,6 +7,7 @@ import { DevelopmentChannel } from './channels/development-channel.js';
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from './channels/notification-channel.js';
 import { OutboxRelayModule } from './outbox-relay.module.js';
 import { ReminderRunner } from './reminders/reminder-runner.js';
+import { ReminderSettings } from './reminders/reminder-settings.js';
 import { NOTIFICATIONS_QUEUE, RemindersProcessor } from './reminders/reminders.processor.js';
 
 /**
@@ -19,6 +20,7 @@ import { NOTIFICATIONS_QUEUE, RemindersProcessor } from './reminders/reminders.p
   providers: [
     RemindersProcessor,
     ReminderRunner,
+    ReminderSettings,
     DuesRepository,
     LoansRepository,
     {

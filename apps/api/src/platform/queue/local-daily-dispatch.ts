@@ -32,7 +32,7 @@ export function localClock(instant: Date, timeZone: string): { date: string; tim
 
 /**
  * Work done once a day per cooperative at a local hour (the nightly audit, the
- * late-installment penalties): one repeatable dispatcher every 15 minutes for
+ * late-installment penalties, the reminders): one repeatable dispatcher every 15 minutes for
  * all cooperatives, which queues a job per cooperative whose local time has
  * passed the hour, with an id made of the job, the cooperative and the local
  * date, so however often the dispatcher runs (and on however many workers)

@@ -6,7 +6,7 @@ const today = '2026-03-11';
 const monthly = { amount: 5_000, frequency: 'monthly' as const, dueDay: 13, startDate: '2026-01-01', graceDays: 3 };
 
 function input(overrides: Partial<ReminderInput>): ReminderInput {
-  return { today, daysBefore: 3, plan: monthly, members: [], loans: [], ...overrides };
+  return { today, daysBefore: 3, lateReminders: true, plan: monthly, members: [], loans: [], ...overrides };
 }
 
 describe('planReminders', () => {
@@ -124,6 +124,39 @@ describe('planReminders', () => {
     ]);
     const repaid = { ...loan, payments: [{ date: '2026-02-12', amount: 10_000 }] };
     expect(planReminders(input({ plan: null, loans: [repaid] })).map((r) => r.kind)).toEqual(['installment.upcoming']);
+  });
+
+  it('reminds only of what is coming when the cooperative turned late reminders off', () => {
+    const schedule = buildSchedule({
+      principal: 30_000,
+      annualRateBasisPoints: 0,
+      method: 'flat',
+      installments: 3,
+      frequency: 'monthly',
+      firstDueDate: '2026-02-12',
+    });
+    const behind = {
+      members: [{ memberId: 'm5', joinedOn: '2025-12-01', overrideAmount: null, contributions: [] }],
+      loans: [{ loanId: 'l2', memberId: 'm5', schedule, payments: [], penalties: [] }],
+    };
+    expect(planReminders(input(behind)).map((r) => r.kind)).toEqual([
+      'due.late',
+      'due.upcoming',
+      'installment.late',
+      'installment.upcoming',
+    ]);
+    expect(planReminders(input({ ...behind, lateReminders: false }))).toEqual([
+      expect.objectContaining({ kind: 'due.upcoming', ref: '2026-03-13', amount: 5_000 }),
+      expect.objectContaining({ kind: 'installment.upcoming', ref: 'l2:2', dueOn: '2026-03-12' }),
+    ]);
+  });
+
+  it('reminds of a due on its very day only, with no days before', () => {
+    const member = { memberId: 'm6', joinedOn: '2026-03-01', overrideAmount: null, contributions: [] };
+    expect(planReminders(input({ today: '2026-03-12', daysBefore: 0, members: [member] }))).toEqual([]);
+    expect(planReminders(input({ today: '2026-03-13', daysBefore: 0, members: [member] }))).toEqual([
+      expect.objectContaining({ kind: 'due.upcoming', ref: '2026-03-13' }),
+    ]);
   });
 
   it('has nothing to say without a plan or loans', () => {

@@ -31,6 +31,8 @@ export interface ReminderInput {
   today: IsoDate;
   /** Remind this many days before a due date (the cooperative's `reminders.daysBefore`). */
   daysBefore: number;
+  /** Whether members late on dues or installments are reminded (the cooperative's `reminders.lateReminders`). */
+  lateReminders: boolean;
   plan: DuesPlan | null;
   members: readonly MemberDues[];
   loans: readonly RunningLoan[];
@@ -53,14 +55,15 @@ export interface PlannedReminder {
  *   included) and not fully paid: "coming", with what is left to pay;
  * - a member late on dues (past the grace days) or on a loan: one "late"
  *   reminder for the most recent late period or installment, with everything
- *   late, so someone behind for months gets one message, not one per month.
+ *   late, so someone behind for months gets one message, not one per month
+ *   (unless the cooperative turned late reminders off).
  * Pure: the job stores what it decides, once per `(kind, member, ref)`.
  */
 export function planReminders(input: ReminderInput): PlannedReminder[] {
   return [...duesReminders(input), ...loanReminders(input)];
 }
 
-function duesReminders({ today, daysBefore, plan, members }: ReminderInput): PlannedReminder[] {
+function duesReminders({ today, daysBefore, lateReminders, plan, members }: ReminderInput): PlannedReminder[] {
   if (!plan) return [];
   const horizon = addDays(today, daysBefore);
   const out: PlannedReminder[] = [];
@@ -77,7 +80,7 @@ function duesReminders({ today, daysBefore, plan, members }: ReminderInput): Pla
     );
     const late = status.periods.filter((p) => p.status === 'late');
     const lastLate = late[late.length - 1];
-    if (lastLate) {
+    if (lastLate && lateReminders) {
       out.push({
         kind: 'due.late',
         memberId: member.memberId,
@@ -105,7 +108,7 @@ function duesReminders({ today, daysBefore, plan, members }: ReminderInput): Pla
   return out;
 }
 
-function loanReminders({ today, daysBefore, loans }: ReminderInput): PlannedReminder[] {
+function loanReminders({ today, daysBefore, lateReminders, loans }: ReminderInput): PlannedReminder[] {
   const horizon = addDays(today, daysBefore);
   const out: PlannedReminder[] = [];
   for (const loan of loans) {
@@ -113,7 +116,7 @@ function loanReminders({ today, daysBefore, loans }: ReminderInput): PlannedRemi
     const position = loanPosition(loan.schedule, loan.payments, today, loan.penalties);
     const late = position.installments.filter((i) => i.status === 'late');
     const lastLate = late[late.length - 1];
-    if (lastLate) {
+    if (lastLate && lateReminders) {
       out.push({
         kind: 'installment.late',
         memberId: loan.memberId,

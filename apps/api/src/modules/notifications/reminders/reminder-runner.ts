@@ -15,9 +15,8 @@ import {
 } from '../channels/notification-channel.js';
 import { reminderText } from '../channels/reminder-texts.js';
 import { type PlannedReminder, planReminders, type ReminderInput } from './reminder-planner.js';
+import { ReminderSettings, type ReminderSettingsValue } from './reminder-settings.js';
 
-export const DEFAULT_DAYS_BEFORE = 3;
-const MAX_DAYS_BEFORE = 60;
 /** Reminders whose messages are sent per run (the rest go at the next run). */
 const SEND_BATCH = 2_000;
 /** Outbox rows are kept this long after they were pushed (enough to look into a complaint). */
@@ -46,6 +45,8 @@ interface UnsentRow {
  * records each reminder once (`reminders_sent`) with its outbox event in the
  * same transaction (the in-app notification), then sends the SMS and e-mail
  * through the channels. A send that fails is tried again at the next run.
+ * With reminders turned off in the cooperative's settings, a run sends
+ * nothing (not even what an earlier run failed to send).
  */
 @Injectable()
 export class ReminderRunner {
@@ -55,12 +56,20 @@ export class ReminderRunner {
     private readonly db: TenantDatabase,
     private readonly dues: DuesRepository,
     private readonly loans: LoansRepository,
+    private readonly settings: ReminderSettings,
     @Inject(NOTIFICATION_CHANNELS) private readonly channels: NotificationChannel[],
   ) {}
 
   async run(tenant: TenantContext, today: IsoDate): Promise<ReminderRun> {
-    const { decided, created } = await this.db.transactional(tenant, async (tx) => {
-      const planned = planReminders(await this.input(tx, today));
+    const outcome = await this.db.transactional(tenant, async (tx) => {
+      // The outbox is trimmed here whatever the settings: it holds every event, not only reminders.
+      await tx.execute(
+        `delete from outbox where published_at < now() - make_interval(days => ?) and relayed_at is not null`,
+        [OUTBOX_KEEP_DAYS],
+      );
+      const settings = await this.settings.read(tx);
+      if (!settings.enabled) return null;
+      const planned = planReminders(await this.input(tx, today, settings));
       const fresh = await this.record(tx, planned, today);
       await writeOutbox(
         tx,
@@ -74,21 +83,20 @@ export class ReminderRunner {
           installmentNumber: r.installmentNumber,
         })),
       );
-      await tx.execute(
-        `delete from outbox where published_at < now() - make_interval(days => ?) and relayed_at is not null`,
-        [OUTBOX_KEEP_DAYS],
-      );
       return { decided: planned.length, created: fresh.length };
     });
-    return { decided, created, sent: await this.sendPending(tenant) };
+    if (outcome === null) {
+      this.logger.log({ tenant: tenant.slug, date: today }, 'reminders are off; none sent');
+      return { decided: 0, created: 0, sent: 0 };
+    }
+    return { ...outcome, sent: await this.sendPending(tenant) };
   }
 
-  private async input(tx: EntityManager, today: IsoDate): Promise<ReminderInput> {
-    const [setting] = await tx.execute<{ value: unknown }[]>(
-      `select value from settings where key = 'reminders.daysBefore'`,
-    );
-    const days = Number(setting?.value);
-    const daysBefore = Number.isInteger(days) ? Math.min(Math.max(days, 0), MAX_DAYS_BEFORE) : DEFAULT_DAYS_BEFORE;
+  private async input(
+    tx: EntityManager,
+    today: IsoDate,
+    { daysBefore, lateReminders }: ReminderSettingsValue,
+  ): Promise<ReminderInput> {
     const plan = await this.dues.plan(tx);
     const contributions = plan ? await this.dues.contributions(tx) : new Map<string, never[]>();
     const members = plan ? await this.dues.members(tx) : [];
@@ -102,6 +110,7 @@ export class ReminderRunner {
     return {
       today,
       daysBefore,
+      lateReminders,
       plan,
       members: members.map((m) => ({
         memberId: m.id,

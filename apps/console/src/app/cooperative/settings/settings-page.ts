@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { PenaltyPolicyCard } from './penalty-policy-card';
+import { ReminderSettingsCard } from './reminder-settings-card';
 
 /**
  * The cooperative's settings, by subject. Everyone who reads settings sees
@@ -9,7 +10,7 @@ import { PenaltyPolicyCard } from './penalty-policy-card';
 @Component({
   selector: 'kz-settings-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, PenaltyPolicyCard],
+  imports: [TranslocoPipe, PenaltyPolicyCard, ReminderSettingsCard],
   styles: `
     section + section {
       margin-top: 24px;
@@ -26,6 +27,10 @@ import { PenaltyPolicyCard } from './penalty-policy-card';
     <section aria-labelledby="settings-loans">
       <h2 id="settings-loans">{{ 'settings.loans' | transloco }}</h2>
       <kz-penalty-policy-card [slug]="slug()" />
+    </section>
+    <section aria-labelledby="settings-reminders">
+      <h2 id="settings-reminders">{{ 'settings.reminders.section' | transloco }}</h2>
+      <kz-reminder-settings-card [slug]="slug()" />
     </section>
   `,
 })
