@@ -65,7 +65,7 @@ describe('a 100,000-row export', () => {
     const sampler = setInterval(() => {
       gc();
       peak = Math.max(peak, process.memoryUsage().heapUsed);
-    }, 1_000);
+    }, 3_000);
     let bytes = 0;
     let lines = 0;
     let firstChunkMs = 0;
@@ -91,7 +91,7 @@ describe('a 100,000-row export', () => {
     expect(lines).toBe(ROWS + 1);
     expect(growthMb).toBeLessThan(16);
     expect(firstChunkMs).toBeLessThan(totalMs / 4);
-  }, 60_000);
+  }, 300_000);
 
   it('parses back to every row, amounts intact and formulas neutralised', async () => {
     let rows = 0;
@@ -109,5 +109,5 @@ describe('a 100,000-row export', () => {
     expect(rows).toBe(ROWS);
     expect(sum).toBe(expectedSum);
     expect(neutralised).toBe(ROWS);
-  }, 120_000);
+  }, 300_000);
 });
