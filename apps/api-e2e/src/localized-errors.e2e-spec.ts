@@ -1,5 +1,12 @@
-import type { CreateCooperativeResponse, LoanResponse, Problem } from '@kotizo/contracts';
+import type {
+  ActiveRuleSetResponse,
+  CreateCooperativeResponse,
+  LoanResponse,
+  Problem,
+  RuleSetValidationResponse,
+} from '@kotizo/contracts';
 import { formatMoney } from '@kotizo/domain';
+import type { RuleSet } from '@kotizo/rules-engine';
 import { ApiHarness, type ApiResponse } from '../../api/src/testing/api-harness.js';
 import { type CoopFixture, cooperativeWithEveryRole } from './fixtures.js';
 
@@ -150,6 +157,78 @@ describe('errors in the language of the request', () => {
     });
     expect(unreadable.body).toMatchObject({ status: 400, code: 'bad_request', title: 'Requête invalide' });
     expect(unreadable.headers.get('content-language')).toBe('fr');
+  });
+
+  it('says a rule set’s problems in French and in English: same pointers and codes, other words', async () => {
+    const url = `/api/v1/coops/${slug}/rules`;
+    const active = await api.request<ActiveRuleSetResponse>('GET', url, { token: admin });
+    expect(active.status).toBe(200);
+    const broken = structuredClone(active.body.ruleSet) as RuleSet;
+    const rule = broken.rules[0]!;
+    rule.conditions = { all: [{ fact: 'movement', path: '$..amount', operator: 'isHuge', value: 1 }] };
+    // Two problems at one pointer: a single entry says both.
+    rule.message.fr += ' {{account.balance}} {{movement..x}}';
+    const saveIn = (language: string) =>
+      api.request<Problem>('PUT', `${url}/draft`, {
+        token: admin,
+        headers: { 'accept-language': language },
+        body: { ruleSet: broken },
+      });
+    const fr = await saveIn('fr');
+    const en = await saveIn('en');
+    expect([fr.status, en.status]).toEqual([422, 422]);
+    expect([fr.headers.get('content-language'), en.headers.get('content-language')]).toEqual(['fr', 'en']);
+    expect([fr.body.code, fr.body.title, fr.body.detail]).toEqual([
+      'validation_failed',
+      'Requête non valide',
+      'Le jeu de règles comporte des problèmes.',
+    ]);
+    expect(en.body.detail).toBe('The rule set has problems.');
+
+    expect(withoutMessages(fr)).toEqual(withoutMessages(en));
+    expect(withoutMessages(fr)).toEqual([
+      {
+        field: '/rules/0/conditions/all/0/operator',
+        code: 'unknown_operator',
+        params: { operator: 'isHuge', known: expect.stringMatching(/^equal, notEqual, /) },
+      },
+      { field: '/rules/0/conditions/all/0/path', code: 'path_not_simple', params: { path: '$..amount', maxSteps: 8 } },
+      {
+        field: '/rules/0/message/fr',
+        code: 'placeholder_unknown_fact',
+        params: { placeholder: '{{account.balance}}', fact: 'account', known: expect.stringContaining('movement') },
+      },
+    ]);
+    const said = messagesOf(fr);
+    expect(said['/rules/0/conditions/all/0/operator']).toMatch(
+      /^opérateur inconnu : « isHuge » ; opérateurs connus : equal/,
+    );
+    expect(said['/rules/0/conditions/all/0/path']).toMatch(/^« \$\.\.amount » n’est pas un chemin simple : écrivez/);
+    expect(said['/rules/0/message/fr']).toMatch(
+      /^\{\{account\.balance\}\} : le fait « account » est inconnu ; .*; \{\{movement\.\.x\}\} : n’est pas une variable valide/,
+    );
+    expect(messagesOf(en)['/rules/0/conditions/all/0/operator']).toMatch(
+      /^unknown operator "isHuge"; known operators:/,
+    );
+    for (const field of Object.keys(said)) expect(said[field]).not.toBe(messagesOf(en)[field]);
+    expect((await api.request('GET', `${url}/draft`, { token: admin })).status).toBe(404);
+
+    // Checking without saving says each problem in the language asked too.
+    const checked = await api.request<RuleSetValidationResponse>('POST', `${url}/validate`, {
+      token: admin,
+      headers: { 'accept-language': 'fr' },
+      body: { ruleSet: broken },
+    });
+    expect(checked.status).toBe(200);
+    expect(checked.body.ok).toBe(false);
+    expect(checked.body.problems.map((p) => p.path)).toEqual([
+      '/rules/0/conditions/all/0/path',
+      '/rules/0/conditions/all/0/operator',
+      '/rules/0/message/fr',
+      '/rules/0/message/fr',
+    ]);
+    expect(checked.body.problems[1]!.message).toBe(said['/rules/0/conditions/all/0/operator']);
+    expect(checked.body.problems[3]!.message).toMatch(/^\{\{movement\.\.x\}\} : n’est pas une variable valide/);
   });
 
   describe('in the loans, the investigations and the exports', () => {

@@ -1,4 +1,5 @@
 import type { EvaluationClock, FactName, Facts } from './facts.js';
+import type { RuleSetProblemCode } from './problems.js';
 import type { Localized, RuleScope, RuleSet, Severity } from './rule-set.js';
 
 /**
@@ -35,9 +36,15 @@ export interface Hit {
   held: HeldCondition[];
 }
 
+/** One problem of a rule set that does not validate (problems.ts lists the codes and their params). */
 export interface RuleSetProblem {
   /** JSON pointer into the submitted rule set: `/rules/3/conditions/all/0/operator`. */
   path: string;
+  /** Stable, for clients that word the problem themselves: `unknown_operator`, `too_long`… */
+  code: RuleSetProblemCode;
+  /** The values the problem speaks of: `{ operator: 'regex', known: 'equal, notEqual, …' }`. */
+  params: Readonly<Record<string, string | number | boolean>>;
+  /** In English. */
   message: string;
 }
 

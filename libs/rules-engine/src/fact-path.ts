@@ -8,7 +8,7 @@ import { type FactName, type Facts } from './facts.js';
  */
 const SIMPLE_PATH = /^\$(?:\.[A-Za-z_][A-Za-z0-9_]*|\[(?:0|[1-9][0-9]{0,5})\])+$/;
 const SEGMENT = /\.([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]/g;
-const MAX_SEGMENTS = 8;
+export const MAX_SEGMENTS = 8;
 
 export function isSimplePath(path: string): boolean {
   return SIMPLE_PATH.test(path) && splitPath(path).length <= MAX_SEGMENTS;

@@ -2,6 +2,7 @@ export * from './facts.js';
 export * from './rule-set.js';
 export * from './engine.js';
 export { validateRuleSet } from './validate.js';
+export { RULE_SET_PROBLEM_CODES, type RuleSetProblemCode, type RuleSetProblemParams } from './problems.js';
 export { compileRuleSet } from './compile.js';
 export { createReferenceEngine, referenceEvaluate, type ReferenceEngine } from './reference.js';
 export { RuleSetInvalidError } from './errors.js';

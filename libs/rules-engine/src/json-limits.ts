@@ -1,5 +1,6 @@
 import { type RuleSetProblem } from './engine.js';
 import { LIMITS } from './limits.js';
+import { problem } from './problems.js';
 
 /**
  * The first look at a submitted rule set, before the schema: is it plain
@@ -42,14 +43,14 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-const kib = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+const maxKb = Math.round(LIMITS.maxBytes / 1024);
 
 export function checkJsonLimits(input: unknown): RuleSetProblem[] {
   const problems: RuleSetProblem[] = [];
   // The cheapest refusal first: a set with far too many rules is not walked at all.
   const rules = typeof input === 'object' && input !== null ? (input as { rules?: unknown }).rules : undefined;
   if (Array.isArray(rules) && rules.length > LIMITS.maxRules) {
-    return [{ path: '/rules', message: `has ${rules.length} rules; a rule set holds at most ${LIMITS.maxRules}` }];
+    return [problem('/rules', 'too_many_rules', { count: rules.length, max: LIMITS.maxRules })];
   }
 
   // Bytes of the JSON text, estimated while walking (quotes, keys, commas);
@@ -60,19 +61,19 @@ export function checkJsonLimits(input: unknown): RuleSetProblem[] {
     const visit = stack.pop()!;
     const { value, depth } = visit;
     if (estimate > LIMITS.maxBytes) {
-      return [{ path: '', message: `is larger than ${kib(LIMITS.maxBytes)} as JSON` }];
+      return [problem('', 'rule_set_too_large', { maxKb })];
     }
     switch (typeof value) {
       case 'string':
         estimate += value.length + 2;
         if (value.length > LIMITS.maxAnyStringLength) {
-          problems.push({ path: pointerOf(visit), message: `is longer than ${LIMITS.maxAnyStringLength} characters` });
+          problems.push(problem(pointerOf(visit), 'too_long', { max: LIMITS.maxAnyStringLength }));
         }
         break;
       case 'number':
         estimate += 8;
         if (!Number.isFinite(value) || Math.abs(value) > LIMITS.maxMagnitude) {
-          problems.push({ path: pointerOf(visit), message: 'must be a finite number between -2^53 and 2^53' });
+          problems.push(problem(pointerOf(visit), 'unsafe_number', {}));
         }
         break;
       case 'boolean':
@@ -85,12 +86,10 @@ export function checkJsonLimits(input: unknown): RuleSetProblem[] {
         }
         if (depth >= LIMITS.maxJsonDepth) {
           return [
-            {
-              path: pointerOf(visit),
-              message:
-                `is nested more than ${LIMITS.maxJsonDepth} levels deep; ` +
-                `conditions may nest at most ${LIMITS.maxConditionDepth} all/any/not levels`,
-            },
+            problem(pointerOf(visit), 'nested_too_deep', {
+              max: LIMITS.maxJsonDepth,
+              maxConditionDepth: LIMITS.maxConditionDepth,
+            }),
           ];
         }
         estimate += 2;
@@ -110,7 +109,7 @@ export function checkJsonLimits(input: unknown): RuleSetProblem[] {
             stack.push({ value: item, key, parent: visit, depth: depth + 1 });
           }
         } else {
-          problems.push({ path: pointerOf(visit), message: 'must be plain JSON (found an instance of a class)' });
+          problems.push(problem(pointerOf(visit), 'not_plain_object', {}));
         }
         break;
       }
@@ -118,15 +117,13 @@ export function checkJsonLimits(input: unknown): RuleSetProblem[] {
       case 'function':
       case 'symbol':
       case 'bigint':
-        problems.push({ path: pointerOf(visit), message: `must be plain JSON (found ${typeof value})` });
+        problems.push(problem(pointerOf(visit), 'not_json_value', { found: typeof value }));
         break;
     }
     if (problems.length >= LIMITS.maxProblems) return problems;
   }
   if (problems.length > 0) return problems;
   const bytes = utf8Length(JSON.stringify(input));
-  if (bytes > LIMITS.maxBytes) {
-    return [{ path: '', message: `is ${kib(bytes)} as JSON; a rule set takes at most ${kib(LIMITS.maxBytes)}` }];
-  }
+  if (bytes > LIMITS.maxBytes) return [problem('', 'rule_set_too_large', { maxKb })];
   return [];
 }

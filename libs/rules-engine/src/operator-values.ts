@@ -1,5 +1,6 @@
 import { LIMITS } from './limits.js';
 import { type OperatorName, justBelowFloor } from './operators.js';
+import { type ValueProblemCode } from './problems.js';
 
 /**
  * What each operator accepts as its condition `value`, after parameters are
@@ -11,8 +12,14 @@ import { type OperatorName, justBelowFloor } from './operators.js';
  */
 interface ValueRule {
   factReference: boolean;
-  /** A sentence for the problem, or null when the value is acceptable. */
-  check(value: unknown): string | null;
+  /** What is wrong with the value (a code, and the bound it breaks), or null when it is acceptable. */
+  check(value: unknown): ValueProblem | null;
+}
+
+/** The operator (and the parameter the value came from) are added by the caller. */
+export interface ValueProblem {
+  code: ValueProblemCode;
+  max?: number;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -33,9 +40,9 @@ function hasExactly(value: Record<string, unknown>, required: string[], optional
 const scalar: ValueRule = {
   factReference: true,
   check: (value) => {
-    if (!isScalar(value)) return 'needs a string, a number, true, false or null';
+    if (!isScalar(value)) return { code: 'value_needs_scalar' };
     if (typeof value === 'string' && value.length > LIMITS.maxStringValueLength) {
-      return `takes a string of at most ${LIMITS.maxStringValueLength} characters`;
+      return { code: 'value_string_too_long', max: LIMITS.maxStringValueLength };
     }
     return null;
   },
@@ -43,47 +50,48 @@ const scalar: ValueRule = {
 
 const number: ValueRule = {
   factReference: true,
-  check: (value) => (typeof value === 'number' ? null : 'needs a number'),
+  check: (value) => (typeof value === 'number' ? null : { code: 'value_needs_number' }),
 };
 
 const list: ValueRule = {
   factReference: false,
   check: (value) => {
-    if (!Array.isArray(value) || value.length === 0) return 'needs a non-empty list of strings, numbers or booleans';
-    if (value.length > LIMITS.maxListItems) return `takes at most ${LIMITS.maxListItems} items`;
-    return value.every(isScalar) ? null : 'needs a list of strings, numbers, booleans or null';
+    if (!Array.isArray(value) || value.length === 0) return { code: 'value_needs_list' };
+    if (value.length > LIMITS.maxListItems) return { code: 'value_too_many_items', max: LIMITS.maxListItems };
+    return value.every(isScalar) ? null : { code: 'value_needs_list' };
   },
 };
+
+const MAX_DAYS = 36_500;
 
 const days: ValueRule = {
   factReference: true,
   check: (value) =>
-    Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= 36_500
+    Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= MAX_DAYS
       ? null
-      : 'needs a whole number of days between 0 and 36500',
+      : { code: 'value_needs_days', max: MAX_DAYS },
 };
 
 const timeOfDay: ValueRule = {
   factReference: true,
   check: (value) =>
-    typeof value === 'string' && /^(?:[01][0-9]|2[0-3]):[0-5][0-9]$/.test(value)
-      ? null
-      : 'needs a local time "HH:MM" (00:00 to 23:59)',
+    typeof value === 'string' && /^(?:[01][0-9]|2[0-3]):[0-5][0-9]$/.test(value) ? null : { code: 'value_needs_time' },
 };
 
 const positiveInteger: ValueRule = {
   factReference: true,
-  check: (value) => (Number.isSafeInteger(value) && (value as number) > 0 ? null : 'needs a whole number above 0'),
+  check: (value) =>
+    Number.isSafeInteger(value) && (value as number) > 0 ? null : { code: 'value_needs_positive_integer' },
 };
 
 const justBelow: ValueRule = {
   factReference: false,
   check: (value) => {
-    const shape = 'needs { "threshold": number, "percent": number above 0 and at most 100 }';
+    const shape: ValueProblem = { code: 'value_needs_threshold_percent' };
     if (!isRecord(value) || !hasExactly(value, ['threshold', 'percent'])) return shape;
     const { threshold, percent } = value;
     if (typeof threshold !== 'number' || typeof percent !== 'number' || percent <= 0 || percent > 100) return shape;
-    return justBelowFloor(threshold, percent) < threshold ? null : 'needs a positive threshold';
+    return justBelowFloor(threshold, percent) < threshold ? null : { code: 'value_needs_positive_threshold' };
   },
 };
 
@@ -91,7 +99,7 @@ const zScore: ValueRule = {
   factReference: false,
   check: (value) => {
     if (typeof value === 'number') return null;
-    const shape = 'needs a number threshold, or { "threshold": number, "minCount": whole number of at least 1 }';
+    const shape: ValueProblem = { code: 'value_needs_z_score' };
     if (!isRecord(value) || !hasExactly(value, ['threshold'], ['minCount'])) return shape;
     if (typeof value['threshold'] !== 'number') return shape;
     const minCount = value['minCount'];
@@ -108,7 +116,7 @@ const percentOf: ValueRule = {
     value['percent'] >= 0 &&
     typeof value['of'] === 'number'
       ? null
-      : 'needs { "percent": number of at least 0, "of": number }',
+      : { code: 'value_needs_percent_of' },
 };
 
 export const operatorValues: Record<OperatorName, ValueRule> = {

@@ -1,6 +1,6 @@
 import { type RuleSetProblem } from './engine.js';
 import { FACT_NAMES, type FactName } from './facts.js';
-import { isSimplePath } from './fact-path.js';
+import { MAX_SEGMENTS, isSimplePath } from './fact-path.js';
 import { escapePointer } from './json-limits.js';
 import { LIMITS } from './limits.js';
 import { PLACEHOLDER, parsePlaceholder } from './message-template.js';
@@ -14,6 +14,7 @@ import {
 } from './conditions.js';
 import { OPERATOR_NAMES, isOperatorName } from './operators.js';
 import { operatorValues } from './operator-values.js';
+import { problem } from './problems.js';
 import { type Condition, type FactCondition, type RuleDefinition, type RuleSet } from './rule-set.js';
 import { SCOPE_FACTS } from './scope-facts.js';
 
@@ -30,7 +31,7 @@ export function checkRuleSet(ruleSet: RuleSet): RuleSetProblem[] {
     const at = `/rules/${index}`;
     const first = firstIndex.get(rule.id);
     if (first === undefined) firstIndex.set(rule.id, index);
-    else problems.push({ path: `${at}/id`, message: `"${rule.id}" is already the id of /rules/${first}` });
+    else problems.push(problem(`${at}/id`, 'duplicate_rule_id', { id: rule.id, first: `/rules/${first}` }));
     checkParams(rule, at, problems);
     new ConditionChecker(rule, at, problems).check();
     checkMessage(rule, at, problems);
@@ -38,44 +39,49 @@ export function checkRuleSet(ruleSet: RuleSet): RuleSetProblem[] {
   return problems.slice(0, LIMITS.maxProblems);
 }
 
-const list = (names: readonly string[]) => (names.length ? names.join(', ') : 'none');
-
 function checkParams(rule: RuleDefinition, at: string, problems: RuleSetProblem[]): void {
   for (const [name, param] of Object.entries(rule.params)) {
     const path = `${at}/params/${escapePointer(name)}`;
     const { value, min, max } = param;
     if (typeof value !== 'number') {
       if (min !== undefined || max !== undefined) {
-        problems.push({ path, message: 'has min or max but its value is not a number' });
+        problems.push(problem(path, 'param_bounds_not_number', {}));
       }
       continue;
     }
     if (min !== undefined && max !== undefined && min > max) {
-      problems.push({ path: `${path}/min`, message: `min (${min}) is above max (${max})` });
+      problems.push(problem(`${path}/min`, 'param_min_above_max', { min, max }));
     } else if (min !== undefined && value < min) {
-      problems.push({ path: `${path}/value`, message: `${value} is below the minimum ${min}` });
+      problems.push(problem(`${path}/value`, 'param_below_min', { value, min }));
     } else if (max !== undefined && value > max) {
-      problems.push({ path: `${path}/value`, message: `${value} is above the maximum ${max}` });
+      problems.push(problem(`${path}/value`, 'param_above_max', { value, max }));
     }
   }
 }
 
-function factProblem(fact: string, rule: RuleDefinition): string | null {
+type FactProblem =
+  | { code: 'unknown_fact'; params: { fact: string; known: string } }
+  | { code: 'fact_not_in_scope'; params: { fact: string; scope: string; available: string } };
+
+/** Why a rule of its scope cannot read `fact`, or null when it can. */
+function factProblem(fact: string, rule: RuleDefinition): FactProblem | null {
   if (!(FACT_NAMES as readonly string[]).includes(fact)) {
-    return `unknown fact "${fact}"; known facts: ${FACT_NAMES.join(', ')}`;
+    return { code: 'unknown_fact', params: { fact, known: FACT_NAMES.join(', ') } };
   }
   const available = SCOPE_FACTS[rule.scope];
   if (!available.includes(fact as FactName)) {
-    return `"${fact}" is always null for ${rule.scope} rules, which can read: ${available.join(', ')}`;
+    return { code: 'fact_not_in_scope', params: { fact, scope: rule.scope, available: available.join(', ') } };
   }
   return null;
 }
 
-function pathProblem(path: string): string | null {
-  return isSimplePath(path)
-    ? null
-    : `"${path}" is not a simple path: write $.name, $.name.sub or $.list[0] ` +
-        '(at most 8 steps; no "..", "*", filters or scripts)';
+function factProblemAt(path: string, fact: string, rule: RuleDefinition): RuleSetProblem | null {
+  const found = factProblem(fact, rule);
+  return found && problem(path, found.code, found.params);
+}
+
+function pathProblem(at: string, path: string): RuleSetProblem | null {
+  return isSimplePath(path) ? null : problem(at, 'path_not_simple', { path, maxSteps: MAX_SEGMENTS });
 }
 
 class ConditionChecker {
@@ -91,8 +97,8 @@ class ConditionChecker {
     this.visit(this.rule.conditions, `${this.at}/conditions`, 1);
   }
 
-  private report(path: string, message: string): void {
-    this.problems.push({ path, message });
+  private report(found: RuleSetProblem | null): void {
+    if (found) this.problems.push(found);
   }
 
   private visit(condition: Condition, path: string, level: number): void {
@@ -100,13 +106,13 @@ class ConditionChecker {
     if (kind === null) {
       this.leaves++;
       if (this.leaves === LIMITS.maxConditionsPerRule + 1) {
-        this.report(`${this.at}/conditions`, `has more than ${LIMITS.maxConditionsPerRule} conditions`);
+        this.report(problem(`${this.at}/conditions`, 'too_many_conditions', { max: LIMITS.maxConditionsPerRule }));
       }
       this.checkLeaf(condition as FactCondition, path);
       return;
     }
     if (level > LIMITS.maxConditionDepth) {
-      this.report(path, `is all/any/not level ${level}; conditions nest at most ${LIMITS.maxConditionDepth} levels`);
+      this.report(problem(path, 'conditions_too_deep', { level, max: LIMITS.maxConditionDepth }));
       return;
     }
     childrenOf(condition).forEach((child, i) =>
@@ -115,31 +121,30 @@ class ConditionChecker {
   }
 
   private checkLeaf(condition: FactCondition, path: string): void {
-    const factMessage = factProblem(condition.fact, this.rule);
-    if (factMessage) this.report(`${path}/fact`, factMessage);
-    const pathMessage = condition.path === undefined ? null : pathProblem(condition.path);
-    if (pathMessage) this.report(`${path}/path`, pathMessage);
-    if (!isOperatorName(condition.operator)) {
-      this.report(
-        `${path}/operator`,
-        `unknown operator "${condition.operator}"; known operators: ${OPERATOR_NAMES.join(', ')}`,
-      );
+    const { operator } = condition;
+    this.report(factProblemAt(`${path}/fact`, condition.fact, this.rule));
+    if (condition.path !== undefined) this.report(pathProblem(`${path}/path`, condition.path));
+    if (!isOperatorName(operator)) {
+      this.report(problem(`${path}/operator`, 'unknown_operator', { operator, known: OPERATOR_NAMES.join(', ') }));
       return;
     }
     if (!this.checkParamReferences(condition.value, `${path}/value`)) return;
     const value = substituteParams(condition.value, this.rule.params);
-    const from = isParamReference(condition.value) ? ` (parameter "${condition.value.param}")` : '';
-    const rules = operatorValues[condition.operator];
+    const rules = operatorValues[operator];
     if (isFactReference(value)) {
       if (!rules.factReference) {
-        this.report(`${path}/value`, `${condition.operator} does not take a fact reference; write the value itself`);
+        this.report(problem(`${path}/value`, 'fact_reference_not_allowed', { operator }));
       } else {
         this.checkFactReference(value, `${path}/value`);
       }
       return;
     }
-    const valueMessage = rules.check(value);
-    if (valueMessage) this.report(`${path}/value`, `${condition.operator} ${valueMessage}${from}`);
+    const found = rules.check(value);
+    if (!found) return;
+    // The parameter the value came from, when it did: the problem is in its value.
+    const param = isParamReference(condition.value) ? { param: condition.value.param } : {};
+    const bound = found.max === undefined ? {} : { max: found.max };
+    this.report(problem(`${path}/value`, found.code, { operator, ...param, ...bound }));
   }
 
   /** Every `{ "param": name }` names a declared parameter; false when one does not. */
@@ -147,12 +152,16 @@ class ConditionChecker {
     if (typeof value !== 'object' || value === null) return true;
     if (isParamReference(value)) {
       if (Object.hasOwn(this.rule.params, value.param)) return true;
-      const declared = list(Object.keys(this.rule.params));
-      this.report(path, `unknown parameter "${value.param}"; this rule declares: ${declared}`);
+      const declared = Object.keys(this.rule.params);
+      this.report(
+        declared.length > 0
+          ? problem(path, 'unknown_param', { param: value.param, declared: declared.join(', ') })
+          : problem(path, 'unknown_param_none_declared', { param: value.param }),
+      );
       return false;
     }
     if (!Array.isArray(value) && Object.hasOwn(value, 'param')) {
-      this.report(path, 'a parameter reference is { "param": "name" } with nothing else');
+      this.report(problem(path, 'bad_param_reference', {}));
       return false;
     }
     let ok = true;
@@ -165,30 +174,39 @@ class ConditionChecker {
   private checkFactReference(reference: FactReference, path: string): void {
     const extra = Object.keys(reference).filter((key) => key !== 'fact' && key !== 'path');
     if (extra.length > 0) {
-      this.report(path, 'a fact reference is { "fact": name, "path": "$.x" } with nothing else');
+      this.report(problem(path, 'bad_fact_reference', {}));
       return;
     }
     if (typeof reference.fact !== 'string') {
-      this.report(`${path}/fact`, 'must be a fact name');
+      this.report(problem(`${path}/fact`, 'must_be_fact_name', {}));
       return;
     }
-    const factMessage = factProblem(reference.fact, this.rule);
-    if (factMessage) this.report(`${path}/fact`, factMessage);
+    this.report(factProblemAt(`${path}/fact`, reference.fact, this.rule));
     if (reference.path !== undefined) {
-      const pathMessage = typeof reference.path === 'string' ? pathProblem(reference.path) : 'must be a path string';
-      if (pathMessage) this.report(`${path}/path`, pathMessage);
+      this.report(
+        typeof reference.path === 'string'
+          ? pathProblem(`${path}/path`, reference.path)
+          : problem(`${path}/path`, 'must_be_string', {}),
+      );
     }
   }
 }
 
 function checkMessage(rule: RuleDefinition, at: string, problems: RuleSetProblem[]): void {
   for (const locale of ['fr', 'en'] as const) {
-    for (const match of rule.message[locale].matchAll(PLACEHOLDER)) {
-      const placeholder = parsePlaceholder(match[1]!);
-      const message = placeholder
-        ? factProblem(placeholder.fact, rule)
-        : 'is not a placeholder: write {{fact.name}} or {{fact.name.sub}}';
-      if (message) problems.push({ path: `${at}/message/${locale}`, message: `${match[0]}: ${message}` });
+    const path = `${at}/message/${locale}`;
+    for (const [placeholder, inner] of rule.message[locale].matchAll(PLACEHOLDER)) {
+      const parsed = parsePlaceholder(inner!);
+      if (!parsed) {
+        problems.push(problem(path, 'bad_placeholder', { placeholder }));
+        continue;
+      }
+      const found = factProblem(parsed.fact, rule);
+      if (found?.code === 'unknown_fact') {
+        problems.push(problem(path, 'placeholder_unknown_fact', { placeholder, ...found.params }));
+      } else if (found) {
+        problems.push(problem(path, 'placeholder_fact_not_in_scope', { placeholder, ...found.params }));
+      }
     }
   }
 }

@@ -3,12 +3,13 @@ import { join, resolve } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RulePackReleaseResponse } from '@kotizo/contracts';
-import { type RuleSet, validateRuleSet } from '@kotizo/rules-engine';
+import { type RuleSet, type RuleSetProblem, validateRuleSet } from '@kotizo/rules-engine';
 import { ENV } from '../../platform/config/config.module.js';
 import type { Env } from '../../platform/config/env.schema.js';
 import { FederationDatabase } from '../../platform/database/federation-database.js';
 import { isoTimestamp } from '../../platform/database/timestamps.js';
-import { Conflict, ValidationFailed, fieldError } from '../../platform/errors/app-error.js';
+import { Conflict, type FieldError, ValidationFailed, fieldError } from '../../platform/errors/app-error.js';
+import { type Language, translate } from '../../platform/errors/messages/catalog.js';
 
 export const DEFAULT_PACK = 'default';
 
@@ -17,12 +18,35 @@ export function ruleSetOf(pack: Record<string, unknown>): Record<string, unknown
   return { pack: pack['pack'], packVersion: pack['packVersion'], rules: pack['rules'] };
 }
 
-export function problemsAsFields(problems: { path: string; message: string }[]): ValidationFailed {
-  // The rules engine words its problems in English only (libs/rules-engine validate.ts): so is this answer.
-  return new ValidationFailed(
-    problems.map((p) => ({ field: p.path || '/', message: p.message })),
-    { detail: 'rule_set_problems' },
-  );
+/**
+ * A problem of a rule set in the caller's language, from its code and params (every code of the
+ * rules engine is a field code of the catalog: the compiler checks it here). An operator's value
+ * that came from a parameter says which.
+ */
+export function sayRuleSetProblem(problem: RuleSetProblem, language: Language): string {
+  const said = translate(language, 'field', problem.code, problem.params);
+  const param = problem.params['param'];
+  if (!problem.code.startsWith('value_') || typeof param !== 'string') return said;
+  return `${said} ${translate(language, 'ruleSet', 'value_from_param', { param })}`;
+}
+
+/**
+ * A rule set's problems as a 422, one entry per JSON pointer. Several problems at one pointer
+ * are joined in its message, as the other field errors are; the code and params are the first one's.
+ */
+export function problemsAsFields(problems: readonly RuleSetProblem[]): ValidationFailed {
+  const byField = new Map<string, RuleSetProblem[]>();
+  for (const problem of problems) {
+    const field = problem.path || '/';
+    byField.set(field, [...(byField.get(field) ?? []), problem]);
+  }
+  const errors = [...byField].map(([field, [first, ...others]]): FieldError => ({
+    field,
+    code: first!.code,
+    ...(Object.keys(first!.params).length > 0 ? { params: first!.params } : {}),
+    say: (language) => [...new Set([first!, ...others].map((p) => sayRuleSetProblem(p, language)))].join('; '),
+  }));
+  return new ValidationFailed(errors, { detail: 'rule_set_problems' });
 }
 
 interface ReleaseRow {

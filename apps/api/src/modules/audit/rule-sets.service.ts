@@ -26,6 +26,7 @@ import {
   ValidationFailed,
   fieldError,
 } from '../../platform/errors/app-error.js';
+import type { Language } from '../../platform/errors/messages/catalog.js';
 import { AuditLog } from '../../platform/observability/audit-log.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { isUuid } from '../../platform/validation/uuid.js';
@@ -35,7 +36,7 @@ import { AuditRuns } from './audit-runs.js';
 import { MovementFactsLoader } from './movement-facts.js';
 import { PeriodicFactsBuilder } from './periodic-facts.js';
 import { adoptPack, diffRuleSets } from './rule-diff.js';
-import { problemsAsFields, RulePackCatalog } from './rule-packs.js';
+import { problemsAsFields, RulePackCatalog, sayRuleSetProblem } from './rule-packs.js';
 import { toVersionResponse, RuleSetsRepository, type VersionRow } from './rule-sets.repository.js';
 
 /** Movements a backtest looks at, at most; a longer period is cut at its most recent movements. */
@@ -93,9 +94,14 @@ export class RuleSetsService {
     });
   }
 
-  validate(input: Record<string, unknown>): RuleSetValidationResponse {
+  /** Problems in the caller's language, one per problem (several may share a pointer). */
+  validate(input: Record<string, unknown>, language: Language): RuleSetValidationResponse {
     const result = validateRuleSet(input);
-    return result.ok ? { ok: true, problems: [] } : { ok: false, problems: result.problems };
+    if (result.ok) return { ok: true, problems: [] };
+    return {
+      ok: false,
+      problems: result.problems.map((p) => ({ path: p.path, message: sayRuleSetProblem(p, language) })),
+    };
   }
 
   async saveDraft(ctx: TenantRequestContext, input: Record<string, unknown>): Promise<RuleSetDraftResponse> {

@@ -22,6 +22,8 @@ import {
   type SnoozeResponse,
 } from '@kotizo/contracts';
 import { Can } from '../../platform/authorization/permission.decorators.js';
+import { RequestLanguage } from '../../platform/errors/messages/accept-language.js';
+import type { Language } from '../../platform/errors/messages/catalog.js';
 import { Tenant } from '../../platform/tenancy/context.decorators.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { openApiSchema } from '../../platform/validation/openapi-schema.js';
@@ -97,10 +99,13 @@ export class RulesController {
   @Post('validate')
   @HttpCode(200)
   @Can('read', 'RuleSet')
-  @ApiOperation({ summary: 'Check a rule set without saving it' })
+  @ApiOperation({ summary: 'Check a rule set without saving it; the problems are worded after Accept-Language' })
   @ApiBody({ schema: openApiSchema(validateRuleSetRequest) })
-  validate(@Body(new ZodValidationPipe(validateRuleSetRequest)) request: SaveDraftRequest): RuleSetValidationResponse {
-    return this.rules.validate(request.ruleSet);
+  validate(
+    @Body(new ZodValidationPipe(validateRuleSetRequest)) request: SaveDraftRequest,
+    @RequestLanguage() language: Language,
+  ): RuleSetValidationResponse {
+    return this.rules.validate(request.ruleSet, language);
   }
 
   @Post('draft/backtest')

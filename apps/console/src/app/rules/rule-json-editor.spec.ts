@@ -43,16 +43,20 @@ describe('RuleJsonEditor', () => {
     check.flush({
       ok: false,
       problems: [
-        { path: '/rules/1/severity', message: 'must be one of low, medium, high, critical' },
-        { path: '/rules/0/conditions/all/0/operator', message: 'unknown operator "bigger"' },
+        // Worded by the API in the language of the console (Accept-Language).
+        { path: '/rules/1/severity', message: 'doit être l’une de ces valeurs : low, medium, high, critical' },
+        {
+          path: '/rules/0/conditions/all/0/operator',
+          message: 'opérateur inconnu : « bigger » ; opérateurs connus : equal',
+        },
       ],
     });
     await settle(fixture);
 
     const problems = [...byTestId(root, 'rules-json-problems').querySelectorAll('[data-testid="rule-problem"]')];
     expect(problems.map((p) => text(p))).toEqual([
-      '/rules/1/severity (late-contribution) — must be one of low, medium, high, critical',
-      '/rules/0/conditions/all/0/operator (large-withdrawal) — unknown operator "bigger"',
+      '/rules/1/severity (late-contribution) — doit être l’une de ces valeurs : low, medium, high, critical',
+      '/rules/0/conditions/all/0/operator (large-withdrawal) — opérateur inconnu : « bigger » ; opérateurs connus : equal',
     ]);
     expect(root.querySelector('[data-testid="rules-json-ok"]')).toBeNull();
   });

@@ -100,15 +100,23 @@ describe('RulesPage', () => {
     saveRequest().flush(
       {
         type: 'about:blank',
-        title: 'Validation failed',
+        title: 'Requête non valide',
         status: 422,
         code: 'validation_failed',
-        errors: [{ field: '/rules/0/params/multiple/value', message: 'must be at most 3 in this pack' }],
+        // Worded by the API in the language of the console (Accept-Language).
+        errors: [
+          {
+            field: '/rules/0/params/multiple/value',
+            code: 'param_above_max',
+            params: { value: 4, max: 3 },
+            message: '4 dépasse le maximum 3',
+          },
+        ],
       },
       { status: 422, statusText: 'Unprocessable Entity' },
     );
     await settle(fixture);
-    expect(text(byTestId(row, 'rule-param-error'))).toBe('must be at most 3 in this pack');
+    expect(text(byTestId(row, 'rule-param-error'))).toBe('4 dépasse le maximum 3');
     expect(text(byTestId(root, 'draft-save-state'))).toContain('Brouillon non enregistré');
     expect(byTestId<HTMLButtonElement>(root, 'activate-draft').disabled).toBe(true);
   });

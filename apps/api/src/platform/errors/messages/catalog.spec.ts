@@ -1,3 +1,4 @@
+import { RULE_SET_PROBLEM_CODES } from '@kotizo/rules-engine';
 import {
   LANGUAGES,
   type Section,
@@ -37,6 +38,17 @@ describe('message catalog', () => {
       expect(entry.fr?.trim()).toBeTruthy();
       expect({ ...entry, same: entry.fr === entry.en }).toEqual({ ...entry, same: false });
     }
+  });
+
+  it('words every problem of a rule set (libs/rules-engine codes are field codes)', () => {
+    const missing = RULE_SET_PROBLEM_CODES.filter((code) => at(en, 'field', code) === undefined);
+    expect(missing).toEqual([]);
+    expect(translate('fr', 'field', 'unknown_operator', { operator: 'regex', known: 'equal, in' })).toBe(
+      'opérateur inconnu : « regex » ; opérateurs connus : equal, in',
+    );
+    expect(translate('fr', 'field', 'translation_required', { language: 'en' })).toBe(
+      'est manquant : le texte en anglais est obligatoire',
+    );
   });
 
   it('fills params, and leaves a missing one visible', () => {

@@ -9,6 +9,8 @@
  * - notFound: the detail of a 404, by what was looked for.
  * - field: one field's message, by field error code (`ProblemFieldError.code`).
  * - loanStatus, investigationStatus: words for `{status, loanStatus}`…, read after "is".
+ * - languageName: a language's name, for `{language, languageName}` ("the French text").
+ * - ruleSet: pieces the words of a rule set's problems are made of (see audit/rule-packs.ts).
  */
 export const en = {
   title: {
@@ -201,6 +203,68 @@ export const en = {
     more_than_owed: 'is more than the {owed, money} still owed',
     not_an_installment: 'is not an installment of this loan',
     installment_not_late: 'is not late: a penalty is charged on a late installment',
+    // Said of a rule set (libs/rules-engine problems.ts; it also uses the generic codes above).
+    too_many_rules: 'has {count} rules; a rule set holds at most {max}',
+    rule_set_too_large: 'is larger than {maxKb} KB as JSON',
+    nested_too_deep:
+      'is nested more than {max} levels deep; conditions may nest at most {maxConditionDepth} all/any/not levels',
+    not_json_value: 'must be plain JSON (found {found})',
+    not_plain_object: 'must be plain JSON, not an instance of a class',
+    unsafe_number: 'must be a finite number between -2^53 and 2^53',
+    translation_required: 'is missing: the {language, languageName} text is required',
+    unknown_property: 'is not a known property; allowed: {allowed}',
+    bad_param_name: 'is not a valid parameter name: a letter, then letters, digits or _ (at most 40)',
+    condition_root: 'must have "all", "any" or "not" at its root',
+    must_be_one_of: 'must be one of: {allowed}',
+    must_equal: 'must be {value}',
+    must_be_one_of_types: 'must be one of the JSON types: {types}',
+    must_be_above: 'must be more than {min}',
+    must_be_below: 'must be less than {max}',
+    must_be_multiple_of: 'must be a multiple of {divisor}',
+    not_blank: 'must not be blank',
+    kebab_case: 'must be kebab-case: lowercase letters and digits joined by single hyphens',
+    pattern_mismatch: 'must match {pattern}',
+    no_matching_form: 'matches none of the accepted forms',
+    several_matching_forms: 'matches more than one of the accepted forms',
+    schema_invalid: 'is not valid ({keyword})',
+    duplicate_rule_id: '"{id}" is already the id of {first}',
+    param_bounds_not_number: 'has min or max but its value is not a number',
+    param_min_above_max: 'min ({min}) is above max ({max})',
+    param_below_min: '{value} is below the minimum {min}',
+    param_above_max: '{value} is above the maximum {max}',
+    unknown_fact: 'unknown fact "{fact}"; known facts: {known}',
+    fact_not_in_scope: '"{fact}" is always null for {scope} rules, which can read: {available}',
+    path_not_simple:
+      '"{path}" is not a simple path: write $.name, $.name.sub or $.list[0] ' +
+      '(at most {maxSteps} steps; no "..", "*", filters or scripts)',
+    too_many_conditions: 'has more than {max} conditions',
+    conditions_too_deep: 'is all/any/not level {level}; conditions nest at most {max} levels',
+    unknown_operator: 'unknown operator "{operator}"; known operators: {known}',
+    unknown_param: 'unknown parameter "{param}"; this rule declares: {declared}',
+    unknown_param_none_declared: 'unknown parameter "{param}"; this rule declares none',
+    bad_param_reference: 'a parameter reference is { "param": "name" } with nothing else',
+    fact_reference_not_allowed: '{operator} does not take a fact reference; write the value itself',
+    bad_fact_reference: 'a fact reference is { "fact": name, "path": "$.x" } with nothing else',
+    must_be_fact_name: 'must be a fact name',
+    bad_placeholder: '{placeholder}: is not a placeholder: write {{fact.name}} or {{fact.name.sub}}',
+    placeholder_unknown_fact: '{placeholder}: unknown fact "{fact}"; known facts: {known}',
+    placeholder_fact_not_in_scope:
+      '{placeholder}: "{fact}" is always null for {scope} rules, which can read: {available}',
+    // An operator's value; when it came from a parameter, `ruleSet.value_from_param` follows.
+    value_needs_scalar: '{operator} needs a string, a number, true, false or null',
+    value_string_too_long: '{operator} takes a string of at most {max} characters',
+    value_needs_number: '{operator} needs a number',
+    value_needs_list: '{operator} needs a non-empty list of strings, numbers, booleans or null',
+    value_too_many_items: '{operator} takes at most {max} items',
+    value_needs_days: '{operator} needs a whole number of days between 0 and {max}',
+    value_needs_time: '{operator} needs a local time "HH:MM" (00:00 to 23:59)',
+    value_needs_positive_integer: '{operator} needs a whole number above 0',
+    value_needs_threshold_percent:
+      '{operator} needs { "threshold": number, "percent": number above 0 and at most 100 }',
+    value_needs_positive_threshold: '{operator} needs a positive threshold',
+    value_needs_z_score:
+      '{operator} needs a number threshold, or { "threshold": number, "minCount": whole number of at least 1 }',
+    value_needs_percent_of: '{operator} needs { "percent": number of at least 0, "of": number }',
   },
 
   loanStatus: {
@@ -219,5 +283,14 @@ export const en = {
     confirmed: 'confirmed',
     dismissed: 'dismissed',
     degraded: 'interrupted',
+  },
+
+  languageName: {
+    fr: 'French',
+    en: 'English',
+  },
+
+  ruleSet: {
+    value_from_param: '(parameter "{param}")',
   },
 } as const;

@@ -189,6 +189,68 @@ export const fr: Catalog = {
     more_than_owed: 'dépasse les {owed, money} restant dus',
     not_an_installment: 'n’est pas une échéance de ce prêt',
     installment_not_late: 'n’est pas en retard : une pénalité porte sur une échéance en retard',
+    too_many_rules: 'compte {count} règles ; un jeu de règles en contient au plus {max}',
+    rule_set_too_large: 'dépasse {maxKb} Ko en JSON',
+    nested_too_deep:
+      'est imbriqué sur plus de {max} niveaux ; les conditions s’imbriquent sur {maxConditionDepth} niveaux all/any/not au plus',
+    not_json_value: 'doit être du JSON simple (trouvé : {found})',
+    not_plain_object: 'doit être du JSON simple, pas une instance de classe',
+    unsafe_number: 'doit être un nombre fini compris entre -2^53 et 2^53',
+    translation_required: 'est manquant : le texte en {language, languageName} est obligatoire',
+    unknown_property: 'n’est pas une propriété connue ; propriétés permises : {allowed}',
+    bad_param_name:
+      'n’est pas un nom de paramètre valide : une lettre, puis des lettres, des chiffres ou _ (40 au plus)',
+    condition_root: 'doit avoir « all », « any » ou « not » à sa racine',
+    must_be_one_of: 'doit être l’une de ces valeurs : {allowed}',
+    must_equal: 'doit valoir {value}',
+    must_be_one_of_types: 'doit être de l’un de ces types JSON : {types}',
+    must_be_above: 'doit être supérieur à {min}',
+    must_be_below: 'doit être inférieur à {max}',
+    must_be_multiple_of: 'doit être un multiple de {divisor}',
+    not_blank: 'doit contenir autre chose que des espaces',
+    kebab_case: 'doit être en kebab-case : des lettres minuscules et des chiffres reliés par des tirets simples',
+    pattern_mismatch: 'doit respecter le motif {pattern}',
+    no_matching_form: 'ne correspond à aucune des formes acceptées',
+    several_matching_forms: 'correspond à plus d’une des formes acceptées',
+    schema_invalid: 'n’est pas valide ({keyword})',
+    duplicate_rule_id: '« {id} » est déjà l’identifiant de {first}',
+    param_bounds_not_number: 'a un min ou un max, mais sa valeur n’est pas un nombre',
+    param_min_above_max: 'le min ({min}) dépasse le max ({max})',
+    param_below_min: '{value} est inférieur au minimum {min}',
+    param_above_max: '{value} dépasse le maximum {max}',
+    unknown_fact: 'fait inconnu : « {fact} » ; faits connus : {known}',
+    fact_not_in_scope:
+      '« {fact} » vaut toujours null dans les règles de portée {scope}, qui peuvent lire : {available}',
+    path_not_simple:
+      '« {path} » n’est pas un chemin simple : écrivez $.nom, $.nom.sous ou $.liste[0] ' +
+      '({maxSteps} étapes au plus ; ni « .. », ni « * », ni filtre, ni script)',
+    too_many_conditions: 'compte plus de {max} conditions',
+    conditions_too_deep: 'est au niveau all/any/not {level} ; les conditions s’imbriquent sur {max} niveaux au plus',
+    unknown_operator: 'opérateur inconnu : « {operator} » ; opérateurs connus : {known}',
+    unknown_param: 'paramètre inconnu : « {param} » ; cette règle déclare : {declared}',
+    unknown_param_none_declared: 'paramètre inconnu : « {param} » ; cette règle n’en déclare aucun',
+    bad_param_reference: 'une référence à un paramètre s’écrit { "param": "nom" }, sans rien d’autre',
+    fact_reference_not_allowed: '{operator} n’accepte pas de référence à un fait : écrivez la valeur elle-même',
+    bad_fact_reference: 'une référence à un fait s’écrit { "fact": nom, "path": "$.x" }, sans rien d’autre',
+    must_be_fact_name: 'doit être le nom d’un fait',
+    bad_placeholder: '{placeholder} : n’est pas une variable valide : écrivez {{fait.nom}} ou {{fait.nom.sous}}',
+    placeholder_unknown_fact: '{placeholder} : le fait « {fact} » est inconnu ; faits connus : {known}',
+    placeholder_fact_not_in_scope:
+      '{placeholder} : « {fact} » vaut toujours null dans les règles de portée {scope}, qui peuvent lire : {available}',
+    value_needs_scalar: '{operator} attend un texte, un nombre, true, false ou null',
+    value_string_too_long: '{operator} attend un texte de {max} caractères au plus',
+    value_needs_number: '{operator} attend un nombre',
+    value_needs_list: '{operator} attend une liste non vide de textes, de nombres, de booléens ou de null',
+    value_too_many_items: '{operator} accepte {max} éléments au plus',
+    value_needs_days: '{operator} attend un nombre entier de jours entre 0 et {max}',
+    value_needs_time: '{operator} attend une heure locale « HH:MM » (de 00:00 à 23:59)',
+    value_needs_positive_integer: '{operator} attend un nombre entier supérieur à 0',
+    value_needs_threshold_percent:
+      '{operator} attend { "threshold": nombre, "percent": nombre supérieur à 0 et au plus égal à 100 }',
+    value_needs_positive_threshold: '{operator} attend un seuil positif',
+    value_needs_z_score:
+      '{operator} attend un seuil numérique, ou { "threshold": nombre, "minCount": nombre entier d’au moins 1 }',
+    value_needs_percent_of: '{operator} attend { "percent": nombre d’au moins 0, "of": nombre }',
   },
 
   // Read after « est » : « Ce prêt est remboursé », « Cette enquête est interrompue ».
@@ -208,5 +270,14 @@ export const fr: Catalog = {
     confirmed: 'confirmée',
     dismissed: 'écartée',
     degraded: 'interrompue',
+  },
+
+  languageName: {
+    fr: 'français',
+    en: 'anglais',
+  },
+
+  ruleSet: {
+    value_from_param: '(paramètre « {param} »)',
   },
 };
