@@ -88,6 +88,10 @@ describe('reminder settings', () => {
     expect(bad.body.errors?.map((e) => e.field).sort()).toEqual(['channel', 'daysBefore', 'sendAt']);
     expect(bad.body.errors?.find((e) => e.field === 'daysBefore')?.message).toBe('cannot be negative');
     expect(bad.body.errors?.find((e) => e.field === 'channel')?.code).toBe('not_allowed');
+    expect(bad.body.errors?.find((e) => e.field === 'sendAt')).toMatchObject({
+      code: 'time_format',
+      message: 'must be a time as HH:MM (24 h)',
+    });
 
     const text = await put({ ...SETTINGS, daysBefore: '3' });
     expect(text.status).toBe(422);

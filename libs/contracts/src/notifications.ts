@@ -39,7 +39,7 @@ export const MAX_REMINDER_DAYS_BEFORE = 30;
 export const reminderSettingsRequest = z.strictObject({
   enabled: z.boolean(),
   /** Local time of the cooperative, HH:MM on 24 hours. */
-  sendAt: z.iso.time({ precision: -1 }),
+  sendAt: z.iso.time({ precision: -1, message: 'must be a time as HH:MM (24 h)' }),
   daysBefore: z
     .number({ message: 'must be a number' })
     .int('must be a whole number of days')

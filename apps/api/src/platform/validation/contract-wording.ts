@@ -39,6 +39,7 @@ export const CONTRACT_WORDING: readonly ContractWording[] = [
   // Formats.
   { issue: 'invalid_format', code: 'date_format' },
   { issue: 'invalid_format', code: 'month_format' },
+  { issue: 'invalid_format', code: 'time_format' },
   { issue: 'invalid_format', code: 'email_format' },
   { issue: 'invalid_format', code: 'phone_format' },
   { issue: 'invalid_format', code: 'country_code' },

@@ -132,6 +132,7 @@ export const en = {
     more_than_zero: 'must be more than zero',
     // The wording of libs/contracts (see validation/contract-wording.ts).
     date_format: 'must be a date as YYYY-MM-DD',
+    time_format: 'must be a time as HH:MM (24 h)',
     month_format: 'must be a month as YYYY-MM',
     email_format: 'must be a valid e-mail address',
     phone_format: 'must be an international number such as +2250701020304',

@@ -117,6 +117,7 @@ export const fr: Catalog = {
     not_negative: 'ne peut pas être négatif',
     more_than_zero: 'doit être supérieur à zéro',
     date_format: 'doit être une date au format AAAA-MM-JJ',
+    time_format: 'doit être une heure au format HH:MM (sur 24 h)',
     month_format: 'doit être un mois au format AAAA-MM',
     email_format: 'doit être une adresse e-mail valide',
     phone_format: 'doit être un numéro international, par exemple +2250701020304',
