@@ -25,17 +25,14 @@ export async function createApi(env: Env): Promise<NestFastifyApplication> {
   app.useWebSocketAdapter(new RedisIoAdapter(app));
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
-  // CSV imports arrive as the raw body; larger than JSON bodies are allowed to be.
+  // CSV imports arrive as the raw body, handed on as the request stream itself: the import reads it as it
+  // arrives and never holds the file (its own size limit applies, see imports.service.ts).
   app
     .getHttpAdapter()
     .getInstance()
-    .addContentTypeParser(
-      ['text/csv', 'application/octet-stream'],
-      { parseAs: 'buffer', bodyLimit: 128 * 1_048_576 },
-      (_req, body, done) => {
-        done(null, body);
-      },
-    );
+    .addContentTypeParser(['text/csv', 'application/octet-stream'], (_req, payload, done) => {
+      done(null, payload);
+    });
   app
     .getHttpAdapter()
     .getInstance()

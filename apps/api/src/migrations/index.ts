@@ -13,6 +13,7 @@ import { FederationCooperativeSummaries20261201000000 } from './federation/20261
 import { TenantDashboards20261201000000 } from './tenant/20261201000000-dashboards.js';
 import { FederationNotifications20261202000000 } from './federation/20261202000000-notifications.js';
 import { TenantNotifications20261202000000 } from './tenant/20261202000000-notifications.js';
+import { TenantImportStaging20261207000000 } from './tenant/20261207000000-import-staging.js';
 import { TenantPenaltyPolicy20261207100000 } from './tenant/20261207100000-penalty-policy.js';
 
 /**
@@ -37,5 +38,6 @@ export const tenantMigrations: MigrationObject[] = [
   { name: '20261126200000-investigations', class: TenantInvestigations20261126200000 },
   { name: '20261201000000-dashboards', class: TenantDashboards20261201000000 },
   { name: '20261202000000-notifications', class: TenantNotifications20261202000000 },
+  { name: '20261207000000-import-staging', class: TenantImportStaging20261207000000 },
   { name: '20261207100000-penalty-policy', class: TenantPenaltyPolicy20261207100000 },
 ];

@@ -24,12 +24,16 @@ export class ImportsController {
 
   @Post()
   @Can('create', 'Transaction')
-  @ApiOperation({ summary: 'Upload a CSV file (our template or a mobile-money statement); nothing is recorded yet' })
+  @ApiOperation({
+    summary:
+      'Upload a CSV file (our template or a mobile-money statement), read as it arrives; nothing is recorded yet',
+  })
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   upload(
     @Tenant() ctx: TenantRequestContext,
-    @Body() body: Buffer,
+    // The request stream itself (see the text/csv parser in app.factory.ts): the file is never held whole.
+    @Body() body: unknown,
     @Headers('x-file-name') fileName: string | undefined,
   ): Promise<ImportUploadResponse> {
     return this.imports.upload(ctx, body, fileName?.slice(0, 200) ?? null);

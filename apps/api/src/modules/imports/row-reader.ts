@@ -1,6 +1,6 @@
 import type { ImportMappingParsed, RejectedRow } from '@kotizo/contracts';
 import { EXPENSE_CATEGORIES } from '@kotizo/contracts';
-import { parseAmountText } from '@kotizo/domain';
+import { MAX_AMOUNT_MINOR, parseAmountText } from '@kotizo/domain';
 
 export interface ImportedRow {
   line: number;
@@ -19,31 +19,36 @@ export interface MemberIndex {
   byPhone: Map<string, { id: string; status: string }>;
 }
 
-const KIND_WORDS: Record<string, ImportedRow['kind']> = {
-  contribution: 'contribution',
-  cotisation: 'contribution',
-  epargne: 'contribution',
-  penalty: 'penalty',
-  penalite: 'penalty',
-  amende: 'penalty',
-  income: 'income',
-  recette: 'income',
-  expense: 'expense',
-  depense: 'expense',
-};
-const CHANNEL_WORDS: Record<string, ImportedRow['channel']> = {
-  cash: 'cash',
-  especes: 'cash',
-  mobile_money: 'mobile_money',
-  'mobile money': 'mobile_money',
-  momo: 'mobile_money',
-  om: 'mobile_money',
-  'orange money': 'mobile_money',
-  wave: 'mobile_money',
-  bank: 'bank',
-  banque: 'bank',
-  virement: 'bank',
-};
+const KIND_WORDS = new Map<string, ImportedRow['kind']>(
+  Object.entries({
+    contribution: 'contribution',
+    cotisation: 'contribution',
+    epargne: 'contribution',
+    penalty: 'penalty',
+    penalite: 'penalty',
+    amende: 'penalty',
+    income: 'income',
+    recette: 'income',
+    expense: 'expense',
+    depense: 'expense',
+  } as const),
+);
+// Maps, not objects: a cell reading "constructor" must not find Object's.
+const CHANNEL_WORDS = new Map<string, ImportedRow['channel']>(
+  Object.entries({
+    cash: 'cash',
+    especes: 'cash',
+    mobile_money: 'mobile_money',
+    'mobile money': 'mobile_money',
+    momo: 'mobile_money',
+    om: 'mobile_money',
+    'orange money': 'mobile_money',
+    wave: 'mobile_money',
+    bank: 'bank',
+    banque: 'bank',
+    virement: 'bank',
+  } as const),
+);
 
 function word(value: string): string {
   return value
@@ -58,14 +63,30 @@ export function phoneKey(phone: string): string {
   return phone.replace(/\D/g, '').slice(-10);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isoFromFormat(text: string, format: ImportMappingParsed['dateFormat']): string | null {
   const match =
     format === 'YYYY-MM-DD' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(text) : /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/.exec(text);
   if (!match) return null;
-  const [y, m, d] = format === 'YYYY-MM-DD' ? [match[1], match[2], match[3]] : [match[3], match[2], match[1]];
-  const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? null : iso;
+  const [y, m, d] = format === 'YYYY-MM-DD' ? [match[1]!, match[2]!, match[3]!] : [match[3]!, match[2]!, match[1]!];
+  // Checked by arithmetic, not with a Date: a million rows make it worth it.
+  const year = Number(y);
+  const month = Number(m);
+  const day = Number(d);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  if (days === undefined || day < 1 || day > days) return null;
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
+/** Plain digits (most files) skip the general reading of "1 500,50" and its BigInts. */
+function amountOf(text: string, digits: number): number | null {
+  if (/^\d{1,12}$/.test(text)) {
+    const minor = Number(text) * 10 ** digits;
+    return minor > 0 && minor <= MAX_AMOUNT_MINOR ? minor : null;
+  }
+  return parseAmountText(text, digits);
 }
 
 /**
@@ -74,6 +95,8 @@ function isoFromFormat(text: string, format: ImportMappingParsed['dateFormat']):
  */
 export class RowReader {
   private readonly index: Map<string, number>;
+  /** Kinds and channels are a handful of words repeated on every row: each is normalised once. */
+  private readonly words = new Map<string, string>();
 
   constructor(
     headers: string[],
@@ -92,6 +115,15 @@ export class RowReader {
       .map(([field]) => field);
   }
 
+  private word(text: string): string {
+    let normalized = this.words.get(text);
+    if (normalized === undefined) {
+      normalized = word(text);
+      if (this.words.size < 1_000) this.words.set(text, normalized);
+    }
+    return normalized;
+  }
+
   read(line: number, values: string[]): ImportedRow | RejectedRow {
     const errors: RejectedRow['errors'] = [];
     const cell = (field: keyof ImportMappingParsed['columns']): string | undefined => {
@@ -104,18 +136,18 @@ export class RowReader {
     if (!occurredOn) errors.push({ field: 'date', message: `is not a date as ${this.mapping.dateFormat}` });
     else if (occurredOn > this.today) errors.push({ field: 'date', message: 'is in the future' });
 
-    const amount = parseAmountText(cell('amount') ?? '', this.currencyDigits);
+    const amount = amountOf(cell('amount') ?? '', this.currencyDigits);
     if (amount === null)
       errors.push({ field: 'amount', message: 'is not a positive amount in the cooperative’s currency' });
 
     const kindText = cell('kind');
-    const kind = kindText !== undefined ? KIND_WORDS[word(kindText)] : this.mapping.defaults.kind;
+    const kind = kindText !== undefined ? KIND_WORDS.get(this.word(kindText)) : this.mapping.defaults.kind;
     if (!kind) errors.push({ field: 'kind', message: `"${kindText}" is not contribution, penalty, income or expense` });
 
     const channelText = cell('channel');
     const channel =
       channelText !== undefined && channelText !== ''
-        ? CHANNEL_WORDS[word(channelText)]
+        ? CHANNEL_WORDS.get(this.word(channelText))
         : this.mapping.defaults.channel;
     if (!channel) errors.push({ field: 'channel', message: `"${channelText}" is not cash, mobile money or bank` });
 
