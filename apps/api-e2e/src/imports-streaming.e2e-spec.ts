@@ -235,9 +235,38 @@ describe('CSV imports, streamed and interrupted', () => {
     const lines = seen.body.rejected.map((r) => r.line);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
     expect(seen.body.rejected.slice(0, 3)).toEqual([
-      { line: 4, errors: [{ field: 'reference', message: 'already on line 3 of this file' }] },
-      { line: 6, errors: [{ field: 'amount', message: 'is not a positive amount in the cooperative’s currency' }] },
-      { line: 10, errors: [{ field: 'reference', message: 'already on line 9 of this file' }] },
+      {
+        line: 4,
+        errors: [
+          {
+            field: 'reference',
+            code: 'reference_repeated',
+            params: { line: 3 },
+            message: 'already on line 3 of this file',
+          },
+        ],
+      },
+      {
+        line: 6,
+        errors: [
+          {
+            field: 'amount',
+            code: 'not_a_positive_amount',
+            message: 'is not a positive amount in the cooperative’s currency',
+          },
+        ],
+      },
+      {
+        line: 10,
+        errors: [
+          {
+            field: 'reference',
+            code: 'reference_repeated',
+            params: { line: 9 },
+            message: 'already on line 9 of this file',
+          },
+        ],
+      },
     ]);
   });
 });

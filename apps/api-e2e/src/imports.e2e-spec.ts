@@ -106,13 +106,19 @@ describe('CSV imports', () => {
     const seen = await preview(up.body.id, up.body.suggestedMapping!);
     expect(seen.body.valid).toBe(1);
     expect(seen.body.committable).toBe(false);
-    expect(seen.body.rejected.map((r) => [r.line, r.errors.map((e) => e.field)])).toEqual([
-      [3, ['date']],
-      [4, ['amount']],
-      [5, ['memberNumber']],
-      [6, ['kind', 'channel']],
-      [7, ['reference']],
-      [8, ['date']],
+    expect(seen.body.rejected.map((r) => [r.line, r.errors.map((e) => [e.field, e.code])])).toEqual([
+      [3, [['date', 'not_a_date_as']]],
+      [4, [['amount', 'not_a_positive_amount']]],
+      [5, [['memberNumber', 'no_member_number']]],
+      [
+        6,
+        [
+          ['kind', 'not_an_import_kind'],
+          ['channel', 'not_an_import_channel'],
+        ],
+      ],
+      [7, [['reference', 'reference_repeated']]],
+      [8, [['date', 'in_future']]],
     ]);
     expect(seen.body.rejected[4]!.errors[0]!.message).toBe('already on line 2 of this file');
     const refused = await commit(up.body.id, up.body.suggestedMapping!);
@@ -166,7 +172,7 @@ describe('CSV imports', () => {
     const missing = await preview(third.body.id, { ...mapping, columns: { ...mapping.columns, phone: 'Téléphone' } });
     expect(missing.status).toBe(422);
     expect((missing.body as unknown as Problem).errors).toEqual([
-      { field: 'mapping.columns.phone', message: 'is not a column of this file' },
+      { field: 'mapping.columns.phone', code: 'not_a_column', message: 'is not a column of this file' },
     ]);
     const committed = await preview(first.body.id, mapping);
     expect((committed.body as unknown as Problem).code).toBe('import_content_gone');

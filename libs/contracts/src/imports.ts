@@ -73,7 +73,15 @@ export interface ImportUploadResponse {
 
 export interface RejectedRow {
   line: number;
-  errors: { field: string; message: string }[];
+  /** Why, field by field: a stable code and its params (as a problem's field errors), worded in the request's language. */
+  errors: {
+    field: string;
+    /** Stable machine code (`in_future`, `no_member_number`…), for clients that word it themselves. */
+    code?: string;
+    /** The values the message speaks of, e.g. `{ number: '99' }` for `no_member_number`. */
+    params?: Record<string, string | number | boolean>;
+    message: string;
+  }[];
 }
 
 export interface ImportPreviewResponse {

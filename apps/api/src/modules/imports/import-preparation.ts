@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ImportMappingParsed, RejectedRow } from '@kotizo/contracts';
+import type { ImportMappingParsed } from '@kotizo/contracts';
 import { localDate, minorUnitDigits } from '@kotizo/domain';
-import { AppError } from '../../platform/errors/app-error.js';
+import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { ImportStagingRepository } from './import-staging.repository.js';
-import { isRejected, phoneKey, type ImportedRow, type MemberIndex, RowReader } from './row-reader.js';
+import {
+  isRejected,
+  phoneKey,
+  type ImportedRow,
+  type MemberIndex,
+  type RejectedLine,
+  RowReader,
+} from './row-reader.js';
 import { WriteBehind } from './write-behind.js';
 
 /** Entries written to staging per statement. */
@@ -29,7 +36,8 @@ export interface ImportRecord {
 /** What reading every row with a mapping found. */
 interface Prepared {
   entries: number;
-  rejected: RejectedRow[];
+  /** Worded by the caller, in the request's language. */
+  rejected: RejectedLine[];
   rejectedCount: number;
   /** Entries that repeat a reference of the file (rejected, but still in staging). */
   repeated: number;
@@ -85,13 +93,10 @@ export class ImportPreparation {
     );
     const missing = reader.missingColumns();
     if (missing.length) {
-      throw new AppError(
-        422,
-        'mapping_columns_missing',
-        'Columns not in the file',
-        `The file has no column for: ${missing.join(', ')}.`,
-        missing.map((field) => ({ field: `mapping.columns.${field}`, message: 'is not a column of this file' })),
-      );
+      throw new AppError(422, 'mapping_columns_missing', {
+        params: { columns: missing.join(', ') },
+        errors: missing.map((field) => fieldError(`mapping.columns.${field}`, 'not_a_column')),
+      });
     }
     await this.staging.clearEntries(tx, record.id);
     if (record.rows > 0 && !(await this.staging.hasRecords(tx, record.id))) throw contentGone();
@@ -123,9 +128,9 @@ export class ImportPreparation {
     await writes.flush();
 
     const repeated = await this.staging.repeatedReferences(tx, record.id, MAX_REJECTED_SHOWN);
-    const repeatedRows: RejectedRow[] = repeated.rows.map((r) => ({
+    const repeatedRows: RejectedLine[] = repeated.rows.map((r) => ({
       line: r.line,
-      errors: [{ field: 'reference', message: `already on line ${r.first} of this file` }],
+      errors: [{ field: 'reference', code: 'reference_repeated', params: { line: r.first } }],
     }));
     if (stopAtFirstRejection && repeatedRows.length > 0) throw rowsRejected(repeatedRows[0]!);
     prepared.repeated = repeated.total;
@@ -154,20 +159,12 @@ export class ImportPreparation {
 }
 
 export function contentGone(): AppError {
-  return new AppError(
-    409,
-    'import_content_gone',
-    'File no longer held',
-    'This file was already imported, or is no longer held: upload it again to import it.',
-  );
+  return new AppError(409, 'import_content_gone');
 }
 
-function rowsRejected(row: RejectedRow): AppError {
-  return new AppError(
-    422,
-    'import_has_rejected_rows',
-    'Rows rejected',
-    `Line ${row.line} cannot be imported; preview the file to see every rejected row.`,
-    row.errors.map((e) => ({ field: `line ${row.line}: ${e.field}`, message: e.message })),
-  );
+function rowsRejected(row: RejectedLine): AppError {
+  return new AppError(422, 'import_has_rejected_rows', {
+    params: { line: row.line },
+    errors: row.errors.map((e) => fieldError(`line ${row.line}: ${e.field}`, e.code, e.params)),
+  });
 }

@@ -8,6 +8,8 @@ import {
 } from '@kotizo/contracts';
 import type { z } from 'zod';
 import { Can } from '../../platform/authorization/permission.decorators.js';
+import { RequestLanguage } from '../../platform/errors/messages/accept-language.js';
+import type { Language } from '../../platform/errors/messages/catalog.js';
 import { Tenant } from '../../platform/tenancy/context.decorators.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { openApiSchema } from '../../platform/validation/openapi-schema.js';
@@ -48,8 +50,9 @@ export class ImportsController {
     @Tenant() ctx: TenantRequestContext,
     @Param('importId') id: string,
     @Body(new ZodValidationPipe(importMappingRequest)) body: MappingBody,
+    @RequestLanguage() language: Language,
   ): Promise<ImportPreviewResponse> {
-    return this.imports.preview(ctx, id, body.mapping);
+    return this.imports.preview(ctx, id, body.mapping, language);
   }
 
   @Post(':importId/commit')

@@ -10,17 +10,20 @@ import {
   type ImportMappingParsed,
   type ImportPreviewResponse,
   type ImportUploadResponse,
+  type RejectedRow,
 } from '@kotizo/contracts';
 import { localDate } from '@kotizo/domain';
 import { TenantDatabase } from '../../platform/database/tenant-database.js';
 import { uuid7 } from '../../platform/database/uuid7.js';
 import { AppError, BadRequest, NotFound } from '../../platform/errors/app-error.js';
+import { type Language, translate } from '../../platform/errors/messages/catalog.js';
 import type { TenantRequestContext } from '../../platform/tenancy/tenant-context.js';
 import { LedgerRepository, type StagedEntries } from '../ledger/ledger.repository.js';
 import { AuditRuns } from '../audit/audit-runs.js';
 import { CsvMixedEncoding, type CsvRecord, CsvStream, CsvTooLarge } from './csv-file.js';
 import { ImportStagingRepository, type Recording } from './import-staging.repository.js';
 import { contentGone, type ImportRecord, ImportPreparation } from './import-preparation.js';
+import type { RejectedLine } from './row-reader.js';
 import { WriteBehind } from './write-behind.js';
 
 /** Records kept in one staging row. */
@@ -55,7 +58,7 @@ export class ImportsService {
   /** `body`: the request body as a stream of bytes (or, from code, a Buffer). */
   async upload(ctx: TenantRequestContext, body: unknown, fileName: string | null): Promise<ImportUploadResponse> {
     const source = byteSource(body);
-    if (!source) throw new BadRequest('empty_file', 'Send the CSV file as the request body (Content-Type: text/csv).');
+    if (!source) throw new BadRequest('empty_file');
     const id = uuid7();
     const csv = new CsvStream(source, MAX_IMPORT_BYTES);
     return this.db.transactional(ctx.tenant, async (tx) => {
@@ -84,9 +87,8 @@ export class ImportsService {
       } catch (error) {
         throw unreadable(error);
       }
-      if (csv.bytes === 0)
-        throw new BadRequest('empty_file', 'Send the CSV file as the request body (Content-Type: text/csv).');
-      if (!headers) throw new BadRequest('empty_file', 'The file has no header line.');
+      if (csv.bytes === 0) throw new BadRequest('empty_file');
+      if (!headers) throw new BadRequest('empty_file', { detail: 'empty_file_no_header' });
       const sha256 = csv.sha256();
       await tx.execute(
         `insert into imports (id, file_name, sha256, size, uploaded_by, rows, encoding, delimiter, headers)
@@ -117,7 +119,13 @@ export class ImportsService {
     });
   }
 
-  preview(ctx: TenantRequestContext, id: string, mapping: ImportMappingParsed): Promise<ImportPreviewResponse> {
+  /** `language`: the request's, in which each rejected row says why. */
+  preview(
+    ctx: TenantRequestContext,
+    id: string,
+    mapping: ImportMappingParsed,
+    language: Language,
+  ): Promise<ImportPreviewResponse> {
     return this.db.transactional(ctx.tenant, async (tx) => {
       const record = await this.require(tx, id);
       if (record.status === 'committed') throw contentGone();
@@ -131,7 +139,7 @@ export class ImportsService {
         rows: record.rows ?? 0,
         valid: kinds.reduce((sum, k) => sum + k.fresh, 0),
         duplicates: kinds.reduce((sum, k) => sum + k.duplicates, 0),
-        rejected: prepared.rejected,
+        rejected: prepared.rejected.map((row) => worded(row, language)),
         totals,
         committable: prepared.rejectedCount === 0,
       };
@@ -237,7 +245,7 @@ export class ImportsService {
           [id],
         )
       : [];
-    if (!row) throw new NotFound('The import');
+    if (!row) throw new NotFound('import');
     return row;
   }
 }
@@ -253,15 +261,33 @@ function byteSource(body: unknown): AsyncIterable<Uint8Array> | Iterable<Uint8Ar
 /** What went wrong reading the file, said to the treasurer; any other failure is ours and stays a 500. */
 function unreadable(error: unknown): unknown {
   if (error instanceof CsvTooLarge) {
-    const limit = Math.round(error.limit / 1_048_576);
-    return new AppError(413, 'file_too_large', 'File too large', `An import takes files up to ${limit} MB.`);
+    return new AppError(413, 'file_too_large', { params: { limit: Math.round(error.limit / 1_048_576) } });
   }
-  if (error instanceof CsvError || error instanceof CsvMixedEncoding)
-    return new AppError(422, 'invalid_csv', 'Unreadable CSV', `The file cannot be read as CSV: ${error.message}`);
+  if (error instanceof CsvMixedEncoding)
+    return new AppError(422, 'invalid_csv', { detail: 'csv_mixed_encoding', params: { offset: error.offset } });
+  if (error instanceof CsvError) {
+    // The parser's own message is English and technical: the treasurer is told which line to look at.
+    const line = (error as CsvError & { lines?: unknown }).lines;
+    return typeof line === 'number' && line > 0
+      ? new AppError(422, 'invalid_csv', { detail: 'invalid_csv_line', params: { line } })
+      : new AppError(422, 'invalid_csv');
+  }
   // The client went away mid-upload: nothing was kept (the transaction is rolled back), and nobody is listening.
-  if ((error as NodeJS.ErrnoException | null)?.code === 'ECONNRESET')
-    return new AppError(400, 'upload_interrupted', 'Upload interrupted', 'The file did not arrive whole.');
+  if ((error as NodeJS.ErrnoException | null)?.code === 'ECONNRESET') return new AppError(400, 'upload_interrupted');
   return error;
+}
+
+/** A rejected row as the preview shows it: each field's code and params, and their words in the language. */
+function worded(row: RejectedLine, language: Language): RejectedRow {
+  return {
+    line: row.line,
+    errors: row.errors.map((e) => ({
+      field: e.field,
+      code: e.code,
+      ...(e.params ? { params: e.params } : {}),
+      message: translate(language, 'field', e.code, e.params),
+    })),
+  };
 }
 
 /** A file with our template's header maps itself. */

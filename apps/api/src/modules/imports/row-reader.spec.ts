@@ -43,21 +43,21 @@ describe('RowReader', () => {
 
   it('names every bad field of a row', () => {
     const row = template.read(4, ['2026-13-01', '99', 'gift', '-5', 'pigeon', 'R-4']);
-    expect(isRejected(row) && row.errors.map((e) => e.field)).toEqual([
-      'date',
-      'amount',
-      'kind',
-      'channel',
-      'memberNumber',
+    expect(isRejected(row) && row.errors).toEqual([
+      { field: 'date', code: 'not_a_date_as', params: { format: 'YYYY-MM-DD' } },
+      { field: 'amount', code: 'not_a_positive_amount' },
+      { field: 'kind', code: 'not_an_import_kind', params: { value: 'gift' } },
+      { field: 'channel', code: 'not_an_import_channel', params: { value: 'pigeon' } },
+      { field: 'memberNumber', code: 'no_member_number', params: { number: '99' } },
     ]);
   });
 
   it('refuses a future date and a contribution without a member', () => {
     const future = template.read(5, ['2026-11-26', '12', 'contribution', '100', 'cash', '']);
-    expect(isRejected(future) && future.errors).toEqual([{ field: 'date', message: 'is in the future' }]);
+    expect(isRejected(future) && future.errors).toEqual([{ field: 'date', code: 'in_future' }]);
     const nobody = template.read(6, ['2026-11-20', '', 'contribution', '100', 'cash', '']);
     expect(isRejected(nobody) && nobody.errors).toEqual([
-      { field: 'member', message: 'a contribution needs a member' },
+      { field: 'member', code: 'needs_member', params: { kind: 'contribution' } },
     ]);
   });
 
@@ -80,7 +80,8 @@ describe('RowReader', () => {
     const unknown = statement.read(3, ['05/11/2026', '0102030405', '2500']);
     expect(isRejected(unknown) && unknown.errors[0]).toEqual({
       field: 'phone',
-      message: 'no member with phone 0102030405',
+      code: 'no_member_with_phone',
+      params: { phone: '0102030405' },
     });
   });
 
@@ -94,7 +95,19 @@ describe('RowReader', () => {
     expect(expenses.read(3, ['2026-11-01', '10', 'rent'])).toMatchObject({ category: 'rent' });
     const bad = expenses.read(4, ['2026-11-01', '10', 'party']);
     expect(isRejected(bad) && bad.errors).toEqual([
-      { field: 'category', message: '"party" is not an expense category' },
+      { field: 'category', code: 'not_an_expense_category', params: { value: 'party' } },
+    ]);
+  });
+
+  it('refuses a reference or a memo longer than a movement keeps', () => {
+    const long = reader(
+      { columns: { date: 'd', amount: 'a', reference: 'r', memo: 'm' }, defaults: { kind: 'income', channel: 'cash' } },
+      ['d', 'a', 'r', 'm'],
+    );
+    const row = long.read(2, ['2026-11-01', '10', 'R'.repeat(81), 'm'.repeat(501)]);
+    expect(isRejected(row) && row.errors).toEqual([
+      { field: 'reference', code: 'too_long', params: { max: 80 } },
+      { field: 'memo', code: 'too_long', params: { max: 500 } },
     ]);
   });
 

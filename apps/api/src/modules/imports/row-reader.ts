@@ -1,6 +1,7 @@
-import type { ImportMappingParsed, RejectedRow } from '@kotizo/contracts';
+import type { ImportMappingParsed } from '@kotizo/contracts';
 import { EXPENSE_CATEGORIES } from '@kotizo/contracts';
 import { MAX_AMOUNT_MINOR, parseAmountText } from '@kotizo/domain';
+import type { FieldCode, MessageParams } from '../../platform/errors/messages/catalog.js';
 
 export interface ImportedRow {
   line: number;
@@ -12,6 +13,19 @@ export interface ImportedRow {
   reference: string | null;
   memo: string | null;
   category: string | null;
+}
+
+/** Why one field of a row cannot be imported: a field code of the catalog and its params, worded later. */
+export interface RowError {
+  field: string;
+  code: FieldCode;
+  params?: MessageParams;
+}
+
+/** A row that cannot be imported, and why (the preview words it in the request's language). */
+export interface RejectedLine {
+  line: number;
+  errors: RowError[];
 }
 
 export interface MemberIndex {
@@ -62,6 +76,10 @@ function word(value: string): string {
 export function phoneKey(phone: string): string {
   return phone.replace(/\D/g, '').slice(-10);
 }
+
+/** The longest reference and memo a movement keeps. */
+const MAX_REFERENCE = 80;
+const MAX_MEMO = 500;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -124,8 +142,8 @@ export class RowReader {
     return normalized;
   }
 
-  read(line: number, values: string[]): ImportedRow | RejectedRow {
-    const errors: RejectedRow['errors'] = [];
+  read(line: number, values: string[]): ImportedRow | RejectedLine {
+    const errors: RowError[] = [];
     const cell = (field: keyof ImportMappingParsed['columns']): string | undefined => {
       const column = this.mapping.columns[field];
       if (column === undefined) return undefined;
@@ -133,34 +151,34 @@ export class RowReader {
     };
 
     const occurredOn = isoFromFormat(cell('date') ?? '', this.mapping.dateFormat);
-    if (!occurredOn) errors.push({ field: 'date', message: `is not a date as ${this.mapping.dateFormat}` });
-    else if (occurredOn > this.today) errors.push({ field: 'date', message: 'is in the future' });
+    if (!occurredOn) errors.push({ field: 'date', code: 'not_a_date_as', params: { format: this.mapping.dateFormat } });
+    else if (occurredOn > this.today) errors.push({ field: 'date', code: 'in_future' });
 
     const amount = amountOf(cell('amount') ?? '', this.currencyDigits);
-    if (amount === null)
-      errors.push({ field: 'amount', message: 'is not a positive amount in the cooperative’s currency' });
+    if (amount === null) errors.push({ field: 'amount', code: 'not_a_positive_amount' });
 
     const kindText = cell('kind');
     const kind = kindText !== undefined ? KIND_WORDS.get(this.word(kindText)) : this.mapping.defaults.kind;
-    if (!kind) errors.push({ field: 'kind', message: `"${kindText}" is not contribution, penalty, income or expense` });
+    if (!kind) errors.push({ field: 'kind', code: 'not_an_import_kind', params: { value: kindText ?? '' } });
 
     const channelText = cell('channel');
     const channel =
       channelText !== undefined && channelText !== ''
         ? CHANNEL_WORDS.get(this.word(channelText))
         : this.mapping.defaults.channel;
-    if (!channel) errors.push({ field: 'channel', message: `"${channelText}" is not cash, mobile money or bank` });
+    if (!channel)
+      errors.push({ field: 'channel', code: 'not_an_import_channel', params: { value: channelText ?? '' } });
 
     let memberId: string | null = null;
     const number = cell('memberNumber');
     const phone = cell('phone');
     if (number) {
       const member = this.members.byNumber.get(number.replace(/^#/, ''));
-      if (!member) errors.push({ field: 'memberNumber', message: `no member number ${number}` });
+      if (!member) errors.push({ field: 'memberNumber', code: 'no_member_number', params: { number } });
       else memberId = member.id;
     } else if (phone) {
       const member = this.members.byPhone.get(phoneKey(phone));
-      if (!member) errors.push({ field: 'phone', message: `no member with phone ${phone}` });
+      if (!member) errors.push({ field: 'phone', code: 'no_member_with_phone', params: { phone } });
       else memberId = member.id;
     }
     if (
@@ -168,21 +186,22 @@ export class RowReader {
       !memberId &&
       !errors.some((e) => e.field === 'memberNumber' || e.field === 'phone')
     ) {
-      errors.push({ field: 'member', message: `a ${kind} needs a member` });
+      errors.push({ field: 'member', code: 'needs_member', params: { kind } });
     }
 
     const categoryText =
       cell('category') || this.mapping.defaults.category || (kind === 'expense' ? 'other' : undefined);
     const category = kind === 'expense' ? (categoryText ?? null) : null;
     if (category !== null && !(EXPENSE_CATEGORIES as readonly string[]).includes(category)) {
-      errors.push({ field: 'category', message: `"${category}" is not an expense category` });
+      errors.push({ field: 'category', code: 'not_an_expense_category', params: { value: category } });
     }
 
     const reference = cell('reference') || null;
-    if (reference !== null && reference.length > 80)
-      errors.push({ field: 'reference', message: 'is longer than 80 characters' });
+    if (reference !== null && reference.length > MAX_REFERENCE)
+      errors.push({ field: 'reference', code: 'too_long', params: { max: MAX_REFERENCE } });
     const memo = cell('memo') || null;
-    if (memo !== null && memo.length > 500) errors.push({ field: 'memo', message: 'is longer than 500 characters' });
+    if (memo !== null && memo.length > MAX_MEMO)
+      errors.push({ field: 'memo', code: 'too_long', params: { max: MAX_MEMO } });
 
     if (errors.length > 0) return { line, errors };
     return {
@@ -199,6 +218,6 @@ export class RowReader {
   }
 }
 
-export function isRejected(row: ImportedRow | RejectedRow): row is RejectedRow {
+export function isRejected(row: ImportedRow | RejectedLine): row is RejectedLine {
   return 'errors' in row;
 }

@@ -98,6 +98,15 @@ describe('message catalog', () => {
     expect(() => fill('{x, shouting}', { x: 'a' })).toThrow('Unknown message format "shouting"');
   });
 
+  it('says the kind and the date format of an import row in words of the language', () => {
+    expect(translate('en', 'field', 'needs_member', { kind: 'contribution' })).toBe('a contribution needs a member');
+    expect(translate('fr', 'field', 'needs_member', { kind: 'penalty' })).toBe('une pénalité doit indiquer un membre');
+    expect(translate('en', 'field', 'not_a_date_as', { format: 'DD/MM/YYYY' })).toBe('is not a date as DD/MM/YYYY');
+    expect(translate('fr', 'field', 'not_a_date_as', { format: 'DD/MM/YYYY' })).toBe(
+      'n’est pas une date au format JJ/MM/AAAA',
+    );
+  });
+
   it('titles problems by status, with a generic title for the others', () => {
     expect(LANGUAGES.map((language) => statusTitle(404, language))).toEqual(['Not found', 'Introuvable']);
     expect(statusTitle(418, 'fr')).toBe('Erreur');

@@ -33,7 +33,13 @@ const CATALOGS: Readonly<Record<Language, Catalog>> = { en, fr };
 const PLACEHOLDER = /\{(\w+)(?:, (\w+))?\}/g;
 
 /** Sections that name things (statuses) rather than say a message: a placeholder's format may be one. */
-const WORD_SECTIONS = ['loanStatus', 'investigationStatus', 'languageName'] as const satisfies readonly Section[];
+const WORD_SECTIONS = [
+  'loanStatus',
+  'investigationStatus',
+  'movementKind',
+  'dateFormat',
+  'languageName',
+] as const satisfies readonly Section[];
 type Format = 'money' | (typeof WORD_SECTIONS)[number];
 
 export function isFormat(name: string): name is Format {

@@ -9,6 +9,8 @@
  * - notFound: the detail of a 404, by what was looked for.
  * - field: one field's message, by field error code (`ProblemFieldError.code`).
  * - loanStatus, investigationStatus: words for `{status, loanStatus}`…, read after "is".
+ * - movementKind: a kind of movement with its article, for `{kind, movementKind}` ("a contribution").
+ * - dateFormat: a date format of a CSV import as the language writes it, for `{format, dateFormat}`.
  * - languageName: a language's name, for `{language, languageName}` ("the French text").
  * - ruleSet: pieces the words of a rule set's problems are made of (see audit/rule-packs.ts).
  */
@@ -84,6 +86,17 @@ export const en = {
     investigation_in_progress: 'An investigation of this case is already under way: follow it or decide on its report.',
     not_awaiting_review: 'This investigation is {status, investigationStatus}; it is not waiting for a decision.',
     not_degraded: 'This investigation is {status, investigationStatus}; only an interrupted one is resumed.',
+    // CSV imports.
+    empty_file: 'Send the CSV file as the request body (Content-Type: text/csv).',
+    empty_file_no_header: 'The file has no header line.',
+    invalid_csv: 'The file cannot be read as CSV.',
+    invalid_csv_line: 'The file cannot be read as CSV: line {line} is malformed (check its quotes and its columns).',
+    csv_mixed_encoding: 'The file reads as UTF-8 until about byte {offset}, then not: save it again as UTF-8.',
+    file_too_large: 'An import takes files up to {limit} MB.',
+    upload_interrupted: 'The file did not arrive whole; send it again.',
+    import_content_gone: 'This file was already imported, or is no longer held: upload it again to import it.',
+    import_has_rejected_rows: 'Line {line} cannot be imported; preview the file to see every rejected row.',
+    mapping_columns_missing: 'The file has no column for: {columns}.',
     // The assistant's streamed answer (its `error` line).
     ai_budget_spent:
       'This month’s AI budget is spent: the assistant answers again next month, or once the federation raises the budget.',
@@ -98,6 +111,7 @@ export const en = {
     conversation: 'The conversation was not found.',
     cooperative: 'The cooperative was not found.',
     draft: 'The draft was not found.',
+    import: 'The import was not found.',
     investigation: 'The investigation was not found.',
     loan: 'The loan was not found.',
     member: 'The member was not found.',
@@ -204,6 +218,17 @@ export const en = {
     more_than_owed: 'is more than the {owed, money} still owed',
     not_an_installment: 'is not an installment of this loan',
     installment_not_late: 'is not late: a penalty is charged on a late installment',
+    // Said of a row of a CSV import, or of its mapping (modules/imports).
+    not_a_column: 'is not a column of this file',
+    not_a_date_as: 'is not a date as {format, dateFormat}',
+    not_a_positive_amount: 'is not a positive amount in the cooperative’s currency',
+    not_an_import_kind: '"{value}" is not contribution, penalty, income or expense',
+    not_an_import_channel: '"{value}" is not cash, mobile money or bank',
+    not_an_expense_category: '"{value}" is not an expense category',
+    no_member_number: 'no member number {number}',
+    no_member_with_phone: 'no member with phone {phone}',
+    needs_member: '{kind, movementKind} needs a member',
+    reference_repeated: 'already on line {line} of this file',
     // Said of a rule set (libs/rules-engine problems.ts; it also uses the generic codes above).
     too_many_rules: 'has {count} rules; a rule set holds at most {max}',
     rule_set_too_large: 'is larger than {maxKb} KB as JSON',
@@ -284,6 +309,20 @@ export const en = {
     confirmed: 'confirmed',
     dismissed: 'dismissed',
     degraded: 'interrupted',
+  },
+
+  movementKind: {
+    contribution: 'a contribution',
+    penalty: 'a penalty',
+    income: 'an income',
+    expense: 'an expense',
+  },
+
+  dateFormat: {
+    'YYYY-MM-DD': 'YYYY-MM-DD',
+    'DD/MM/YYYY': 'DD/MM/YYYY',
+    'DD-MM-YYYY': 'DD-MM-YYYY',
+    'DD.MM.YYYY': 'DD.MM.YYYY',
   },
 
   languageName: {

@@ -72,6 +72,20 @@ export const fr: Catalog = {
     investigation_in_progress: 'Une enquête sur ce dossier est déjà en cours : suivez-la ou statuez sur son rapport.',
     not_awaiting_review: 'Cette enquête est {status, investigationStatus} : elle n’attend pas de décision.',
     not_degraded: 'Cette enquête est {status, investigationStatus} : seule une enquête interrompue se reprend.',
+    empty_file: 'Envoyez le fichier CSV comme corps de la requête (Content-Type: text/csv).',
+    empty_file_no_header: 'Le fichier n’a pas de ligne d’en-tête.',
+    invalid_csv: 'Le fichier ne peut pas être lu comme un fichier CSV.',
+    invalid_csv_line:
+      'Le fichier ne peut pas être lu comme un fichier CSV : la ligne {line} est mal formée (vérifiez ses guillemets et ses colonnes).',
+    csv_mixed_encoding:
+      'Le fichier se lit en UTF-8 jusque vers l’octet {offset}, puis plus : enregistrez-le de nouveau en UTF-8.',
+    file_too_large: 'Une importation accepte des fichiers de {limit} Mo au plus.',
+    upload_interrupted: 'Le fichier n’est pas arrivé en entier ; envoyez-le de nouveau.',
+    import_content_gone:
+      'Ce fichier a déjà été importé, ou n’est plus conservé : envoyez-le de nouveau pour l’importer.',
+    import_has_rejected_rows:
+      'La ligne {line} ne peut pas être importée ; consultez l’aperçu du fichier pour voir toutes les lignes rejetées.',
+    mapping_columns_missing: 'Le fichier n’a pas de colonne pour : {columns}.',
     ai_budget_spent:
       'Le budget d’IA du mois est épuisé : l’assistant répondra de nouveau le mois prochain, ou dès que la fédération relèvera le budget.',
     assistant_unavailable: 'Le modèle d’IA n’a pas répondu correctement ; réessayez dans un instant.',
@@ -85,6 +99,7 @@ export const fr: Catalog = {
     conversation: 'Cette conversation est introuvable.',
     cooperative: 'Cette coopérative est introuvable.',
     draft: 'Le brouillon est introuvable.',
+    import: 'Cette importation est introuvable.',
     investigation: 'Cette enquête est introuvable.',
     loan: 'Ce prêt est introuvable.',
     member: 'Ce membre est introuvable.',
@@ -190,6 +205,16 @@ export const fr: Catalog = {
     more_than_owed: 'dépasse les {owed, money} restant dus',
     not_an_installment: 'n’est pas une échéance de ce prêt',
     installment_not_late: 'n’est pas en retard : une pénalité porte sur une échéance en retard',
+    not_a_column: 'n’est pas une colonne de ce fichier',
+    not_a_date_as: 'n’est pas une date au format {format, dateFormat}',
+    not_a_positive_amount: 'n’est pas un montant positif dans la devise de la coopérative',
+    not_an_import_kind: '« {value} » n’est ni cotisation, ni pénalité, ni recette, ni dépense',
+    not_an_import_channel: '« {value} » n’est ni espèces, ni mobile money, ni banque',
+    not_an_expense_category: '« {value} » n’est pas une catégorie de dépense',
+    no_member_number: 'aucun membre ne porte le numéro {number}',
+    no_member_with_phone: 'aucun membre n’a le numéro de téléphone {phone}',
+    needs_member: '{kind, movementKind} doit indiquer un membre',
+    reference_repeated: 'figure déjà à la ligne {line} de ce fichier',
     too_many_rules: 'compte {count} règles ; un jeu de règles en contient au plus {max}',
     rule_set_too_large: 'dépasse {maxKb} Ko en JSON',
     nested_too_deep:
@@ -271,6 +296,21 @@ export const fr: Catalog = {
     confirmed: 'confirmée',
     dismissed: 'écartée',
     degraded: 'interrompue',
+  },
+
+  // Avec son article : « une cotisation doit indiquer un membre ».
+  movementKind: {
+    contribution: 'une cotisation',
+    penalty: 'une pénalité',
+    income: 'une recette',
+    expense: 'une dépense',
+  },
+
+  dateFormat: {
+    'YYYY-MM-DD': 'AAAA-MM-JJ',
+    'DD/MM/YYYY': 'JJ/MM/AAAA',
+    'DD-MM-YYYY': 'JJ-MM-AAAA',
+    'DD.MM.YYYY': 'JJ.MM.AAAA',
   },
 
   languageName: {
