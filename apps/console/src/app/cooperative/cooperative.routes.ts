@@ -24,6 +24,11 @@ export const cooperativeRoutes: Routes = [
     loadChildren: () => import('../ledger/ledger.routes').then((m) => m.recordRoutes),
   },
   {
+    path: 'imports',
+    canActivate: [abilityGuard('create', 'Transaction')],
+    loadComponent: () => import('../imports/import-page').then((m) => m.ImportPage),
+  },
+  {
     path: 'journal',
     canActivate: [abilityGuard('read', 'Transaction')],
     loadChildren: () => import('../ledger/ledger.routes').then((m) => m.journalRoutes),

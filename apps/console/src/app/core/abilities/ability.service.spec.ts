@@ -28,6 +28,7 @@ describe('AbilityService', () => {
     'home',
     'members',
     'record',
+    'imports',
     'journal',
     'loans',
     'cases',

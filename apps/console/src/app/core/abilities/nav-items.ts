@@ -5,6 +5,7 @@ export type NavItemId =
   | 'home'
   | 'members'
   | 'record'
+  | 'imports'
   | 'journal'
   | 'loans'
   | 'cases'
@@ -37,6 +38,7 @@ const COOPERATIVE_PAGES: readonly {
   { id: 'home', section: '', icon: 'home', action: 'read', subject: 'Cooperative' },
   { id: 'members', section: 'members', icon: 'person', action: 'read', subject: 'Member' },
   { id: 'record', section: 'record', icon: 'payments', action: 'create', subject: 'Transaction' },
+  { id: 'imports', section: 'imports', icon: 'upload', action: 'create', subject: 'Transaction' },
   { id: 'journal', section: 'journal', icon: 'list', action: 'read', subject: 'Transaction' },
   { id: 'loans', section: 'loans', icon: 'bank', action: 'read', subject: 'Loan' },
   { id: 'cases', section: 'cases', icon: 'folder', action: 'read', subject: 'Case' },
