@@ -37,17 +37,7 @@ export class PenaltyPolicyService {
     const today = localDate(new Date(), ctx.tenant.timeZone);
     const policy = await this.db.transactional(ctx.tenant, async (tx) => {
       const saved = await this.settings.save(tx, request, today);
-      await this.audit.record(
-        {
-          action: 'settings.update',
-          actorUserId: ctx.principal.userId,
-          cooperativeId: ctx.tenant.cooperativeId,
-          target: PENALTY_POLICY_SETTING,
-          details: { ...saved },
-          requestId: ctx.requestId,
-        },
-        tx,
-      );
+      await this.audit.settingsChanged(ctx, PENALTY_POLICY_SETTING, { ...saved }, tx);
       return saved;
     });
     return toResponse(policy, ctx.tenant.currency);

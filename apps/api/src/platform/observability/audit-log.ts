@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { FederationDatabase } from '../database/federation-database.js';
+import type { TenantRequestContext } from '../tenancy/tenant-context.js';
 
 export interface AuditRecord {
   action: string;
@@ -32,6 +33,26 @@ export class AuditLog {
         JSON.stringify(entry.details ?? {}),
         entry.requestId ?? null,
       ],
+    );
+  }
+
+  /** A cooperative's setting changed by the request's user: `target` names it, `saved` is what is now in force. */
+  async settingsChanged(
+    ctx: TenantRequestContext,
+    target: string,
+    saved: Record<string, unknown>,
+    em: Executor,
+  ): Promise<void> {
+    await this.record(
+      {
+        action: 'settings.update',
+        actorUserId: ctx.principal.userId,
+        cooperativeId: ctx.tenant.cooperativeId,
+        target,
+        details: saved,
+        requestId: ctx.requestId,
+      },
+      em,
     );
   }
 }

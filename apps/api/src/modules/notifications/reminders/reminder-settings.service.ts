@@ -30,17 +30,7 @@ export class ReminderSettingsService {
   async save(ctx: TenantRequestContext, request: ReminderSettingsRequest): Promise<ReminderSettingsResponse> {
     const settings = await this.db.transactional(ctx.tenant, async (tx) => {
       const saved = await this.settings.save(tx, request);
-      await this.audit.record(
-        {
-          action: 'settings.update',
-          actorUserId: ctx.principal.userId,
-          cooperativeId: ctx.tenant.cooperativeId,
-          target: REMINDER_SETTINGS_TARGET,
-          details: { ...saved },
-          requestId: ctx.requestId,
-        },
-        tx,
-      );
+      await this.audit.settingsChanged(ctx, REMINDER_SETTINGS_TARGET, { ...saved }, tx);
       return saved;
     });
     return toResponse(settings, ctx.tenant.timeZone);
